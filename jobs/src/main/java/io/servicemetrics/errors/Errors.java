@@ -1,0 +1,94 @@
+package io.servicemetrics.errors;
+
+import java.util.Collection;
+
+/** The catalogue of user-facing errors: what went wrong, why, and how to fix it. */
+public final class Errors {
+  private Errors() {}
+
+  private static ServiceMetricsException error(
+      ExitCode code, String what, String why, String fix, Throwable cause) {
+    return new ServiceMetricsException(code, what + ". " + why + ". " + fix + ".", cause);
+  }
+
+  public static ServiceMetricsException badArgument(String what, String why, String fix) {
+    return error(ExitCode.BAD_INPUT, what, why, fix, null);
+  }
+
+  public static ServiceMetricsException unknownOptions(String where, Collection<String> unknown, Collection<String> known) {
+    return badArgument(
+        "Unknown option(s) " + unknown + " for " + where,
+        "Only these are recognised: " + known,
+        "Remove or correct the option(s); see --help");
+  }
+
+  public static ServiceMetricsException missingPiiKey() {
+    return badArgument(
+        "No PII pseudonymization key was given",
+        "Customer ids, phones, emails and handles are replaced by keyed HMAC-SHA256 pseudonyms before"
+            + " they reach silver, and a real run must not fall back to a known key",
+        "Set SERVICE_METRICS_PII_KEY in the environment or pass --pii-key-file FILE"
+            + " (the demo uses a labeled demo key on its own)");
+  }
+
+  public static ServiceMetricsException unreadablePiiKeyFile(String path, Throwable cause) {
+    return error(
+        ExitCode.BAD_INPUT,
+        "Cannot read the PII key file " + path,
+        "The file is missing, unreadable or empty",
+        "Point --pii-key-file at a readable file holding the secret key (at least 16 characters)",
+        cause);
+  }
+
+  public static ServiceMetricsException piiKeyTooShort(int length) {
+    return badArgument(
+        "The PII key is only " + length + " characters long",
+        "A short key makes pseudonyms guessable by brute force",
+        "Use a random key of at least 16 characters, e.g. `openssl rand -hex 32`");
+  }
+
+  public static ServiceMetricsException landingMissing(String landing) {
+    return badArgument(
+        "The landing zone " + landing + " does not exist",
+        "Ingest reads <landing>/<source>/date=YYYY-MM-DD/ folders from it",
+        "Check the --landing path (see docs/INPUTS.md for the layout)");
+  }
+
+  public static ServiceMetricsException warehouseMissing(String warehouse) {
+    return badArgument(
+        "The warehouse " + warehouse + " does not exist or holds no tables",
+        "This command reads tables an earlier ingest or metrics run wrote there",
+        "Check the --warehouse path, or run `service-metrics ingest` (or `demo`) first");
+  }
+
+  public static ServiceMetricsException tableMissing(String table, String path) {
+    return badArgument(
+        "The table " + table + " is missing at " + path,
+        "The stage that writes it has not run against this warehouse",
+        "Run the stages in order (ingest, metrics, report) or use `nightly`");
+  }
+
+  public static ServiceMetricsException reconciliationFailed(String source, long read, long accepted, long quarantined, long superseded) {
+    return error(
+        ExitCode.FAILURE,
+        "Ingest of " + source + " does not reconcile: read " + read + " but accepted " + accepted
+            + " + quarantined " + quarantined + " + superseded " + superseded + " = "
+            + (accepted + quarantined + superseded),
+        "Every input record must end in exactly one place, so records were lost or double counted",
+        "This is a bug: keep the landing files and report it with the run log (meta_run_log)",
+        null);
+  }
+
+  public static ServiceMetricsException dataQualityBreached(String what, String fix) {
+    return error(ExitCode.DATA_QUALITY, what, "A data-quality threshold was breached", fix, null);
+  }
+
+  public static ServiceMetricsException io(String what, Throwable cause) {
+    return error(
+        ExitCode.FAILURE,
+        what,
+        "The storage layer raised " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+        "Check the path, permissions and free space; rerunning the same command is safe",
+        cause);
+  }
+}

@@ -1,0 +1,138 @@
+package io.servicemetrics.io;
+
+import io.delta.tables.DeltaTable;
+import io.servicemetrics.errors.Errors;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that reads or writes warehouse tables. Every write is one Delta commit, retried
+ * with backoff when another writer committed first, so a reader always sees a whole run's slice
+ * or none of it.
+ */
+public final class DeltaIo {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaIo.class);
+  public static final int MAX_CONFLICT_RETRIES = 5;
+  public static final long FIRST_BACKOFF_MILLIS = 500;
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+
+  public DeltaIo(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public boolean exists(Table table) {
+    return DeltaTable.isDeltaTable(spark, warehouse.path(table));
+  }
+
+  /** The table, or a clear error naming the stage that should have written it. */
+  public Dataset<Row> read(Table table) {
+    if (!exists(table)) {
+      throw Errors.tableMissing(table.viewName(), warehouse.path(table));
+    }
+    return spark.read().format("delta").load(warehouse.path(table));
+  }
+
+  /** The table, or an empty frame with the given schema when it was never written. */
+  public Dataset<Row> readOrEmpty(Table table, StructType schema) {
+    return exists(table) ? read(table) : spark.createDataFrame(List.of(), schema);
+  }
+
+  /**
+   * Replaces the rows matching {@code sliceCondition} (a SQL predicate over partition or data
+   * columns) with {@code rows}, in one commit; creates the table on first write. Safe to rerun.
+   */
+  public void replaceSlice(Table table, Dataset<Row> rows, String sliceCondition, String... partitionBy) {
+    withConflictRetry("replace " + table.viewName() + " where " + sliceCondition, () -> {
+      var writer = rows.write().format("delta");
+      if (exists(table)) {
+        writer.mode(SaveMode.Overwrite).option("replaceWhere", sliceCondition);
+      } else {
+        writer.mode(SaveMode.Overwrite).partitionBy(partitionBy);
+      }
+      writer.save(warehouse.path(table));
+      return null;
+    });
+  }
+
+  /** Appends rows in one commit; creates the table on first write. */
+  public void append(Table table, Dataset<Row> rows, String... partitionBy) {
+    withConflictRetry("append to " + table.viewName(), () -> {
+      var writer = rows.write().format("delta").mode(SaveMode.Append);
+      if (!exists(table)) {
+        writer.partitionBy(partitionBy);
+      }
+      writer.save(warehouse.path(table));
+      return null;
+    });
+  }
+
+  /**
+   * Upserts {@code updates} into the table on {@code matchCondition} (aliases {@code t} for the
+   * table and {@code s} for the updates): matched rows are replaced, new ones inserted. Creates the
+   * table from the updates on first write.
+   */
+  public void upsert(Table table, Dataset<Row> updates, Column matchCondition, String... partitionBy) {
+    withConflictRetry("merge into " + table.viewName(), () -> {
+      if (!exists(table)) {
+        updates.write().format("delta").mode(SaveMode.ErrorIfExists).partitionBy(partitionBy)
+            .save(warehouse.path(table));
+        return null;
+      }
+      DeltaTable.forPath(spark, warehouse.path(table)).as("t")
+          .merge(updates.as("s"), matchCondition)
+          .whenMatched().updateAll()
+          .whenNotMatched().insertAll()
+          .execute();
+      return null;
+    });
+  }
+
+  /** The Delta table handle, for maintenance commands. */
+  public Optional<DeltaTable> deltaTable(Table table) {
+    return exists(table) ? Optional.of(DeltaTable.forPath(spark, warehouse.path(table))) : Optional.empty();
+  }
+
+  /** Runs a whole write again when a concurrent writer won the commit race. */
+  public static <T> T withConflictRetry(String what, Supplier<T> write) {
+    long backoff = FIRST_BACKOFF_MILLIS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (DeltaConcurrentModificationException e) {
+        if (attempt > MAX_CONFLICT_RETRIES) {
+          throw Errors.io("Gave up on '" + what + "' after " + attempt + " conflicting commits", e);
+        }
+        LOG.warn("{}: a concurrent writer committed first ({}); retry {} in {} ms",
+            what, e.getClass().getSimpleName(), attempt, backoff);
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw Errors.io("Interrupted while retrying '" + what + "'", ie);
+        }
+        backoff *= 2;
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.servicemetrics.schema;
+
+import static io.servicemetrics.schema.Fields.nullable;
+import static io.servicemetrics.schema.Fields.required;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.types.StructType;
+
+/** Contact legs: the landing contract (docs/INPUTS.md) and silver/contacts. */
+public final class ContactsSchema {
+  public static final String CONTACT_ID = "contact_id";
+  public static final String UPDATED_AT = "updated_at";
+  public static final String PREVIOUS_CONTACT_ID = "previous_contact_id";
+  public static final String CUSTOMER_ID = "customer_id";
+  public static final String CUSTOMER_PHONE = "customer_phone";
+  public static final String CHANNEL = "channel";
+  public static final String QUEUE = "queue";
+  public static final String AGENT_ID = "agent_id";
+  public static final String TEAM = "team";
+  public static final String INITIATED_AT = "initiated_at";
+  public static final String ANSWERED_AT = "answered_at";
+  public static final String ENDED_AT = "ended_at";
+  public static final String HOLD_SECONDS = "hold_seconds";
+  public static final String ACW_SECONDS = "acw_seconds";
+  public static final String OUTCOME = "outcome";
+  public static final String ESCALATED = "escalated";
+  public static final String ISSUE_CATEGORY = "issue_category";
+
+  /** Silver only: HMAC pseudonym of customer_id (null when blank). */
+  public static final String CUSTOMER_ID_PSEUDONYM = "customer_id_pseudonym";
+  /** Silver only: HMAC pseudonym of the normalized phone (null when blank or not a phone). */
+  public static final String CUSTOMER_PHONE_PSEUDONYM = "customer_phone_pseudonym";
+
+  public static final Set<String> CHANNELS = Set.of("phone", "chat", "email", "social");
+  public static final Set<String> OUTCOMES = Set.of("resolved", "unresolved", "follow_up");
+
+  /** Landing columns in contract order. */
+  public static final List<String> LANDING_COLUMNS = List.of(
+      CONTACT_ID, UPDATED_AT, PREVIOUS_CONTACT_ID, CUSTOMER_ID, CUSTOMER_PHONE, CHANNEL, QUEUE,
+      AGENT_ID, TEAM, INITIATED_AT, ANSWERED_AT, ENDED_AT, HOLD_SECONDS, ACW_SECONDS, OUTCOME,
+      ESCALATED, ISSUE_CATEGORY);
+
+  public static final List<String> REQUIRED_LANDING_COLUMNS =
+      List.of(CONTACT_ID, UPDATED_AT, CHANNEL, QUEUE, INITIATED_AT, ENDED_AT);
+
+  public static final StructType SILVER = Fields.struct(
+      List.of(
+          required(CONTACT_ID, StringType),
+          required(UPDATED_AT, TimestampType),
+          nullable(PREVIOUS_CONTACT_ID, StringType),
+          nullable(CUSTOMER_ID_PSEUDONYM, StringType),
+          nullable(CUSTOMER_PHONE_PSEUDONYM, StringType),
+          required(CHANNEL, StringType),
+          required(QUEUE, StringType),
+          nullable(AGENT_ID, StringType),
+          nullable(TEAM, StringType),
+          required(INITIATED_AT, TimestampType),
+          nullable(ANSWERED_AT, TimestampType),
+          required(ENDED_AT, TimestampType),
+          required(HOLD_SECONDS, LongType),
+          required(ACW_SECONDS, LongType),
+          nullable(OUTCOME, StringType),
+          required(ESCALATED, BooleanType),
+          nullable(ISSUE_CATEGORY, StringType),
+          required(Provenance.EVENT_DATE, DateType)),
+      Provenance.FIELDS);
+
+  private ContactsSchema() {}
+}

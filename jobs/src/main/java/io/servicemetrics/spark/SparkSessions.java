@@ -1,0 +1,48 @@
+package io.servicemetrics.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession a command runs in: Delta enabled, UTC session clock, and a local
+ * master only when nobody (spark-submit, --master, --conf) chose one.
+ */
+public final class SparkSessions {
+  public static final String DEFAULT_LOCAL_MASTER = "local[*]";
+  /** Small data on few cores: 200 default shuffle partitions would be mostly empty tasks. */
+  public static final int DEFAULT_LOCAL_SHUFFLE_PARTITIONS = 8;
+
+  private SparkSessions() {}
+
+  /**
+   * @param appName shown in the Spark UI
+   * @param master explicit master from the CLI, or null to keep spark.master / local default
+   * @param conf extra Spark settings, applied last so they win
+   */
+  public static SparkSession create(String appName, String master, Map<String, String> conf) {
+    SparkConf sparkConf = new SparkConf(true);
+    if (master != null) {
+      sparkConf.setMaster(master);
+    } else if (!sparkConf.contains("spark.master")) {
+      sparkConf.setMaster(DEFAULT_LOCAL_MASTER);
+    }
+    boolean local = sparkConf.get("spark.master").startsWith("local");
+    sparkConf.setIfMissing("spark.app.name", appName);
+    sparkConf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    sparkConf.setIfMissing(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    sparkConf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    if (local) {
+      sparkConf.setIfMissing("spark.ui.enabled", "false");
+      sparkConf.setIfMissing(
+          "spark.sql.shuffle.partitions", Integer.toString(DEFAULT_LOCAL_SHUFFLE_PARTITIONS));
+      sparkConf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+      sparkConf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
+      sparkConf.setIfMissing("spark.driver.host", "127.0.0.1");
+      sparkConf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    conf.forEach(sparkConf::set);
+    return SparkSession.builder().config(sparkConf).getOrCreate();
+  }
+}
