@@ -1,0 +1,69 @@
+package io.servicemetrics.schema;
+
+import static io.servicemetrics.schema.Fields.nullable;
+import static io.servicemetrics.schema.Fields.required;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+
+/** gold/contact_chains: one row per chain of transferred legs (docs/METRICS.md). */
+public final class ContactChainsSchema {
+  public static final String CHAIN_ID = "chain_id";
+  public static final String CUSTOMER_KEY = "customer_key";
+  public static final String CHANNEL = "channel";
+  public static final String QUEUE = "queue";
+  public static final String ISSUE_CATEGORY = "issue_category";
+  public static final String AGENT_ID = "agent_id";
+  public static final String TEAM = "team";
+  public static final String STARTED_AT = "started_at";
+  public static final String ENDED_AT = "ended_at";
+  public static final String CONTACT_DATE = "contact_date";
+  public static final String LEGS = "legs";
+  public static final String TRANSFERS = "transfers";
+  public static final String ANSWERED = "answered";
+  public static final String ABANDONED = "abandoned";
+  public static final String WAIT_SECONDS = "wait_seconds";
+  public static final String HANDLE_SECONDS = "handle_seconds";
+  public static final String HOLD_SECONDS = "hold_seconds";
+  public static final String ESCALATED = "escalated";
+  public static final String RESOLVED = "resolved";
+  public static final String REPEAT_1D = "repeat_1d";
+  public static final String REPEAT_7D = "repeat_7d";
+  public static final String REPEAT_30D = "repeat_30d";
+  public static final String FCR_7D = "fcr_7d";
+
+  public static final StructType SCHEMA = Fields.struct(
+      List.of(
+          required(CHAIN_ID, StringType),
+          nullable(CUSTOMER_KEY, StringType),
+          required(CHANNEL, StringType),
+          required(QUEUE, StringType),
+          nullable(ISSUE_CATEGORY, StringType),
+          nullable(AGENT_ID, StringType),
+          nullable(TEAM, StringType),
+          required(STARTED_AT, TimestampType),
+          required(ENDED_AT, TimestampType),
+          required(CONTACT_DATE, DateType),
+          required(LEGS, IntegerType),
+          required(TRANSFERS, IntegerType),
+          required(ANSWERED, BooleanType),
+          required(ABANDONED, BooleanType),
+          nullable(WAIT_SECONDS, DoubleType),
+          nullable(HANDLE_SECONDS, DoubleType),
+          nullable(HOLD_SECONDS, DoubleType),
+          required(ESCALATED, BooleanType),
+          required(RESOLVED, BooleanType),
+          nullable(REPEAT_1D, BooleanType),
+          nullable(REPEAT_7D, BooleanType),
+          nullable(REPEAT_30D, BooleanType),
+          nullable(FCR_7D, BooleanType)),
+      GoldColumns.STAMP);
+
+  private ContactChainsSchema() {}
+}

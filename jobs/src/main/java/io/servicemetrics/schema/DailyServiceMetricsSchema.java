@@ -1,0 +1,69 @@
+package io.servicemetrics.schema;
+
+import static io.servicemetrics.schema.Fields.nullable;
+import static io.servicemetrics.schema.Fields.required;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+
+/** gold/daily_service_metrics: one row per contact_date x channel x queue. */
+public final class DailyServiceMetricsSchema {
+  public static final String CONTACT_DATE = "contact_date";
+  public static final String CHANNEL = "channel";
+  public static final String QUEUE = "queue";
+  public static final String CHAINS = "chains";
+  public static final String ANSWERED = "answered";
+  public static final String ABANDONED = "abandoned";
+  public static final String ABANDON_RATE = "abandon_rate";
+  public static final String ASA_SECONDS = "asa_seconds";
+  public static final String AHT_SECONDS = "aht_seconds";
+  public static final String HOLD_SECONDS_MEAN = "hold_seconds_mean";
+  public static final String TRANSFER_RATE = "transfer_rate";
+  public static final String ESCALATION_RATE = "escalation_rate";
+  public static final String RESOLVED_RATE = "resolved_rate";
+  public static final String REPEAT_7D_RATE = "repeat_7d_rate";
+  public static final String REPEAT_7D_ELIGIBLE = "repeat_7d_eligible";
+  public static final String FCR_7D_RATE = "fcr_7d_rate";
+  public static final String FCR_7D_ELIGIBLE = "fcr_7d_eligible";
+  public static final String CSAT_TOP2 = "csat_top2";
+  public static final String CSAT_N = "csat_n";
+  public static final String MEAN_SATISFACTION = "mean_satisfaction";
+  public static final String NPS = "nps";
+  public static final String NPS_N = "nps_n";
+  public static final String CES_MEAN = "ces_mean";
+  public static final String CES_N = "ces_n";
+
+  public static final StructType SCHEMA = Fields.struct(
+      List.of(
+          required(CONTACT_DATE, DateType),
+          required(CHANNEL, StringType),
+          required(QUEUE, StringType),
+          required(CHAINS, LongType),
+          required(ANSWERED, LongType),
+          required(ABANDONED, LongType),
+          nullable(ABANDON_RATE, DoubleType),
+          nullable(ASA_SECONDS, DoubleType),
+          nullable(AHT_SECONDS, DoubleType),
+          nullable(HOLD_SECONDS_MEAN, DoubleType),
+          nullable(TRANSFER_RATE, DoubleType),
+          nullable(ESCALATION_RATE, DoubleType),
+          nullable(RESOLVED_RATE, DoubleType),
+          nullable(REPEAT_7D_RATE, DoubleType),
+          required(REPEAT_7D_ELIGIBLE, LongType),
+          nullable(FCR_7D_RATE, DoubleType),
+          required(FCR_7D_ELIGIBLE, LongType),
+          nullable(CSAT_TOP2, DoubleType),
+          required(CSAT_N, LongType),
+          nullable(MEAN_SATISFACTION, DoubleType),
+          nullable(NPS, DoubleType),
+          required(NPS_N, LongType),
+          nullable(CES_MEAN, DoubleType),
+          required(CES_N, LongType)),
+      GoldColumns.STAMP);
+
+  private DailyServiceMetricsSchema() {}
+}

@@ -1,0 +1,48 @@
+package io.servicemetrics.schema;
+
+import static io.servicemetrics.schema.Fields.nullable;
+import static io.servicemetrics.schema.Fields.required;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+
+/** gold/wom_mentions: negative versus positive mentions posted in the period. */
+public final class WomMentionsSchema {
+  public static final String PERIOD_END = GoldColumns.PERIOD_END;
+  public static final String N_NEGATIVE = "n_negative";
+  public static final String N_POSITIVE = "n_positive";
+  public static final String INCIDENCE_RATIO = "incidence_ratio";
+  public static final String INCIDENCE_CI_LOW = "incidence_ci_low";
+  public static final String INCIDENCE_CI_HIGH = "incidence_ci_high";
+  public static final String REACH_RATIO = "reach_ratio";
+  public static final String REACH_CI_LOW = "reach_ci_low";
+  public static final String REACH_CI_HIGH = "reach_ci_high";
+  public static final String EXPOSURE_MULTIPLIER = "exposure_multiplier";
+  public static final String EXPOSURE_CI_LOW = "exposure_ci_low";
+  public static final String EXPOSURE_CI_HIGH = "exposure_ci_high";
+  /** Added to the contract: why a ratio is NULL (zero denominator), else NULL. */
+  public static final String NOTE = "note";
+
+  public static final StructType SCHEMA = Fields.struct(
+      List.of(
+          required(PERIOD_END, DateType),
+          required(N_NEGATIVE, LongType),
+          required(N_POSITIVE, LongType),
+          nullable(INCIDENCE_RATIO, DoubleType),
+          nullable(INCIDENCE_CI_LOW, DoubleType),
+          nullable(INCIDENCE_CI_HIGH, DoubleType),
+          nullable(REACH_RATIO, DoubleType),
+          nullable(REACH_CI_LOW, DoubleType),
+          nullable(REACH_CI_HIGH, DoubleType),
+          nullable(EXPOSURE_MULTIPLIER, DoubleType),
+          nullable(EXPOSURE_CI_LOW, DoubleType),
+          nullable(EXPOSURE_CI_HIGH, DoubleType),
+          nullable(NOTE, StringType)),
+      GoldColumns.STAMP);
+
+  private WomMentionsSchema() {}
+}
