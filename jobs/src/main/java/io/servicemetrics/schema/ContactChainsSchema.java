@@ -37,6 +37,12 @@ public final class ContactChainsSchema {
   public static final String REPEAT_7D = "repeat_7d";
   public static final String REPEAT_30D = "repeat_30d";
   public static final String FCR_7D = "fcr_7d";
+  // Added to the contract: the chain's latest survey (by responded_at), so analyses need no re-join.
+  public static final String SURVEY_ID = "survey_id";
+  public static final String CSAT = "csat";
+  public static final String NPS = "nps";
+  public static final String CES = "ces";
+  public static final String PEOPLE_TOLD = "people_told";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -62,7 +68,12 @@ public final class ContactChainsSchema {
           nullable(REPEAT_1D, BooleanType),
           nullable(REPEAT_7D, BooleanType),
           nullable(REPEAT_30D, BooleanType),
-          nullable(FCR_7D, BooleanType)),
+          nullable(FCR_7D, BooleanType),
+          nullable(SURVEY_ID, StringType),
+          nullable(CSAT, IntegerType),
+          nullable(NPS, IntegerType),
+          nullable(CES, IntegerType),
+          nullable(PEOPLE_TOLD, IntegerType)),
       GoldColumns.STAMP);
 
   private ContactChainsSchema() {}
