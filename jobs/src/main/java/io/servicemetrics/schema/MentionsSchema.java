@@ -27,6 +27,16 @@ public final class MentionsSchema {
   public static final String SENTIMENT = "sentiment";
   public static final String IN_REPLY_TO = "in_reply_to";
 
+  /** Silver only: the vendor sentiment when present, else the project's lexicon score (-1..1). */
+  public static final String SENTIMENT_SCORE = "sentiment_score";
+  /** Silver only: "vendor" or "lexicon": which scorer produced sentiment_score. */
+  public static final String SENTIMENT_SOURCE = "sentiment_source";
+  /** Silver only: negative (score <= -0.05), positive (>= 0.05) or neutral. */
+  public static final String SENTIMENT_LABEL = "sentiment_label";
+  public static final String LABEL_NEGATIVE = "negative";
+  public static final String LABEL_POSITIVE = "positive";
+  public static final String LABEL_NEUTRAL = "neutral";
+
   /** Silver only: HMAC pseudonym of the normalized (platform, handle). */
   public static final String AUTHOR_PSEUDONYM = "author_pseudonym";
 
@@ -53,6 +63,9 @@ public final class MentionsSchema {
           nullable(IMPRESSIONS, LongType),
           nullable(SENTIMENT, DoubleType),
           nullable(IN_REPLY_TO, StringType),
+          required(SENTIMENT_SCORE, DoubleType),
+          required(SENTIMENT_SOURCE, StringType),
+          required(SENTIMENT_LABEL, StringType),
           required(Provenance.EVENT_DATE, DateType)),
       Provenance.FIELDS);
 
