@@ -12,11 +12,11 @@ import picocli.CommandLine.Command;
     name = "service-metrics",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Customer-service analytics on Spark and Delta Lake: resolution versus speed, repeat",
-      "contacts, and the word-of-mouth multiplier, from contact records, surveys and mentions."
-    },
+    description = "Customer-service analytics on Spark and Delta Lake: resolution versus speed, repeat"
+        + " contacts, and the word-of-mouth multiplier, from contact records, surveys and mentions.",
     subcommands = {
+      DemoCommand.class,
+      IngestCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -23,10 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a Spark SQL query over the warehouse. Every table is a view named <layer>_<table>,",
-      "e.g. silver_contacts, gold_daily_service_metrics, meta_run_log."
-    })
+    description = "Runs a Spark SQL query over the warehouse. Every table is a view named <layer>_<table>,"
+        + " e.g. silver_contacts, gold_daily_service_metrics, meta_run_log.")
 final class SqlCommand extends SparkCommand {
   private static final Logger LOG = LoggerFactory.getLogger(SqlCommand.class);
 

@@ -1,0 +1,233 @@
+package io.servicemetrics.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed values from one record's raw fields per the input contract, remembering the first
+ * violation (its {@link ReasonCode} and a detail naming the column and value). After the first
+ * violation, further reads return null and record nothing, so the reported reason is always the
+ * first rule broken in column order.
+ */
+final class FieldReader {
+  /** Event times before this are corrupt defaults (1970, 1900), not contact-center history. */
+  static final Instant EARLIEST_EVENT = Instant.parse("2000-01-01T00:00:00Z");
+  /** Event times later than this many days after the delivery day are in the future. */
+  static final int MAX_DAYS_AFTER_DELIVERY = 2;
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?");
+  // ISO-8601 date-time; 'T' or a space between date and time; fractions optional.
+  private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .optionalStart().appendLiteral('T').optionalEnd()
+      .optionalStart().appendLiteral(' ').optionalEnd()
+      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+      .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+      .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter WITH_OFFSET = new DateTimeFormatterBuilder()
+      .append(LOCAL)
+      .appendOffset("+HH:MM:ss", "Z")
+      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter WITH_COMPACT_OFFSET = new DateTimeFormatterBuilder()
+      .append(LOCAL)
+      .appendOffset("+HHMM", "Z")
+      .toFormatter(Locale.ROOT);
+
+  private final Map<String, String> fields;
+  private final ZoneId businessZone;
+  private final Instant latestEvent;
+  private ReasonCode reason;
+  private String detail;
+
+  FieldReader(Map<String, String> fields, ZoneId businessZone, LocalDate deliveryDate) {
+    this.fields = fields;
+    this.businessZone = businessZone;
+    this.latestEvent = deliveryDate.plusDays(MAX_DAYS_AFTER_DELIVERY + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  boolean failed() {
+    return reason != null;
+  }
+
+  ReasonCode reason() {
+    return reason;
+  }
+
+  String detail() {
+    return detail;
+  }
+
+  void fail(ReasonCode code, String what) {
+    if (reason == null) {
+      reason = code;
+      detail = what;
+    }
+  }
+
+  /** The trimmed value, or null when absent or blank. */
+  String optionalText(String column) {
+    if (failed()) {
+      return null;
+    }
+    String v = fields.get(column);
+    if (v == null) {
+      return null;
+    }
+    v = v.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  String requiredText(String column) {
+    String v = optionalText(column);
+    if (v == null) {
+      fail(ReasonCode.MISSING_REQUIRED, column + " is required but blank");
+    }
+    return v;
+  }
+
+  /** Free text kept as delivered (not trimmed), null when blank. */
+  String optionalFreeText(String column) {
+    if (failed()) {
+      return null;
+    }
+    String v = fields.get(column);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  Instant requiredTimestamp(String column) {
+    Instant t = optionalTimestamp(column);
+    if (t == null && !failed()) {
+      fail(ReasonCode.MISSING_REQUIRED, column + " is required but blank");
+    }
+    return t;
+  }
+
+  Instant optionalTimestamp(String column) {
+    String v = optionalText(column);
+    if (v == null) {
+      return null;
+    }
+    Instant t = parseTimestamp(v, businessZone);
+    if (t == null) {
+      fail(ReasonCode.INVALID_TIMESTAMP, column + " '" + abbreviate(v) + "' is not an ISO-8601 timestamp");
+      return null;
+    }
+    if (t.isBefore(EARLIEST_EVENT) || !t.isBefore(latestEvent)) {
+      fail(ReasonCode.OUT_OF_RANGE, column + " " + v + " is before 2000 or more than "
+          + MAX_DAYS_AFTER_DELIVERY + " days after the delivery day");
+      return null;
+    }
+    return t;
+  }
+
+  /** ISO-8601 with an offset or Z; without one, the wall time in the business zone. */
+  static Instant parseTimestamp(String v, ZoneId businessZone) {
+    for (DateTimeFormatter f : new DateTimeFormatter[] {WITH_OFFSET, WITH_COMPACT_OFFSET}) {
+      try {
+        return OffsetDateTime.parse(v, f).toInstant();
+      } catch (DateTimeParseException ignored) {
+        // try the next form
+      }
+    }
+    try {
+      return LocalDateTime.parse(v, LOCAL).atZone(businessZone).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  Long optionalLong(String column, long min, long max) {
+    String v = optionalText(column);
+    if (v == null) {
+      return null;
+    }
+    if (!INTEGER.matcher(v).matches()) {
+      fail(ReasonCode.INVALID_NUMBER, column + " '" + abbreviate(v) + "' is not a whole number");
+      return null;
+    }
+    long x = Long.parseLong(v);
+    if (x < min || x > max) {
+      fail(ReasonCode.OUT_OF_RANGE, column + " " + x + " is outside " + min + ".." + max);
+      return null;
+    }
+    return x;
+  }
+
+  Long requiredLong(String column, long min, long max) {
+    Long x = optionalLong(column, min, max);
+    if (x == null && !failed()) {
+      fail(ReasonCode.MISSING_REQUIRED, column + " is required but blank");
+    }
+    return x;
+  }
+
+  Integer optionalInt(String column, int min, int max) {
+    Long x = optionalLong(column, min, max);
+    return x == null ? null : x.intValue();
+  }
+
+  Double optionalDouble(String column, double min, double max) {
+    String v = optionalText(column);
+    if (v == null) {
+      return null;
+    }
+    if (!DECIMAL.matcher(v).matches()) {
+      fail(ReasonCode.INVALID_NUMBER, column + " '" + abbreviate(v) + "' is not a finite decimal number");
+      return null;
+    }
+    double x = Double.parseDouble(v);
+    if (!Double.isFinite(x) || x < min || x > max) {
+      fail(ReasonCode.OUT_OF_RANGE, column + " " + v + " is outside " + min + ".." + max);
+      return null;
+    }
+    return x;
+  }
+
+  /** One of the allowed values, compared case-insensitively; returned lower-case. */
+  String optionalEnum(String column, Set<String> allowed) {
+    String v = optionalText(column);
+    if (v == null) {
+      return null;
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    if (!allowed.contains(lower)) {
+      fail(ReasonCode.UNKNOWN_ENUM, column + " '" + abbreviate(v) + "' is not one of " + new java.util.TreeSet<>(allowed));
+      return null;
+    }
+    return lower;
+  }
+
+  String requiredEnum(String column, Set<String> allowed) {
+    String v = optionalEnum(column, allowed);
+    if (v == null && !failed()) {
+      fail(ReasonCode.MISSING_REQUIRED, column + " is required but blank");
+    }
+    return v;
+  }
+
+  /** A two-valued flag: {@code trueWord}/{@code falseWord}, case-insensitive; null when blank. */
+  Boolean optionalFlag(String column, String trueWord, String falseWord) {
+    String v = optionalEnum(column, Set.of(trueWord, falseWord));
+    return v == null ? null : v.equals(trueWord);
+  }
+
+  private static String abbreviate(String v) {
+    return v.length() <= 60 ? v : v.substring(0, 57) + "...";
+  }
+}

@@ -1,0 +1,85 @@
+package io.servicemetrics.meta;
+
+import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.Table;
+import io.servicemetrics.schema.RunLogSchema;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** Writes meta/run_log: every stage records that it started, and what it read and wrote or why it failed. */
+public final class RunLog {
+  private final DeltaIo delta;
+  private final String runId;
+  private final String command;
+  private final Clock clock;
+
+  public RunLog(DeltaIo delta, String command, Clock clock) {
+    this.delta = delta;
+    this.command = command;
+    this.clock = clock;
+    this.runId = command + "-" + UUID.randomUUID();
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Counts of an ingest of one source, in the run log's reconciliation columns. */
+  public record IngestCounts(long read, long accepted, long quarantined, long superseded, Map<String, Long> quarantineReasons) {
+    public boolean reconciles() {
+      return read == accepted + quarantined + superseded;
+    }
+
+    public String reasonsText() {
+      return new TreeMap<>(quarantineReasons).entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(";"));
+    }
+  }
+
+  public void started(String stage, String source, LocalDate runDate) {
+    write(row(stage, source, runDate, RunLogSchema.STATUS_STARTED, now(), null, null, null, null));
+  }
+
+  public void ingestSucceeded(String source, LocalDate runDate, Instant startedAt, IngestCounts c, String message) {
+    write(row("ingest", source, runDate, RunLogSchema.STATUS_SUCCEEDED, startedAt, c, null, c.reasonsText(), message));
+  }
+
+  public void succeeded(String stage, String table, LocalDate runDate, Instant startedAt, long written, String message) {
+    write(row(stage, table, runDate, RunLogSchema.STATUS_SUCCEEDED, startedAt, null, written, null, message));
+  }
+
+  public void failed(String stage, String source, LocalDate runDate, Instant startedAt, Throwable error) {
+    write(row(stage, source, runDate, RunLogSchema.STATUS_FAILED, startedAt, null, null, null,
+        error.getClass().getSimpleName() + ": " + error.getMessage()));
+  }
+
+  private Row row(String stage, String source, LocalDate runDate, String status, Instant startedAt,
+      IngestCounts c, Long written, String reasons, String message) {
+    boolean finished = !RunLogSchema.STATUS_STARTED.equals(status);
+    return RowFactory.create(
+        runId, command, stage, source, Date.valueOf(runDate), status, Timestamp.from(startedAt),
+        finished ? Timestamp.from(now()) : null,
+        c == null ? null : c.read(), c == null ? null : c.accepted(),
+        c == null ? null : c.quarantined(), c == null ? null : c.superseded(),
+        written, reasons, message);
+  }
+
+  private void write(Row row) {
+    delta.append(Table.META_RUN_LOG, delta.spark().createDataFrame(List.of(row), RunLogSchema.SCHEMA));
+  }
+}
