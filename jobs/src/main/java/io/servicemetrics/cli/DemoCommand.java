@@ -5,7 +5,6 @@ import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.errors.Errors;
 import io.servicemetrics.ingest.IngestJob;
 import io.servicemetrics.ingest.LandingDates;
-import io.servicemetrics.ingest.Source;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Warehouse;
 import io.servicemetrics.meta.RunLog;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.SortedSet;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -27,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Runs the pipeline night by night over the bundled sample landing zone (data-samples/landing)"
+    description = "Runs the pipeline in one bulk pass over the bundled sample landing zone (data-samples/landing)"
         + " into a fresh warehouse under --out, with the public DEMO pseudonymization key, and prints what it did.")
 final class DemoCommand extends SparkCommand {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
@@ -55,19 +52,9 @@ final class DemoCommand extends SparkCommand {
     SortedSet<LocalDate> days = LandingDates.list(spark, landing.toAbsolutePath().toString());
     LOG.info("demo: {} delivery days {}..{} from {}", days.size(), days.first(), days.last(), landing);
     RunLog runLog = new RunLog(delta, "demo", Clock.systemUTC());
-    Map<Source, long[]> totals = new EnumMap<>(Source.class);
-    for (LocalDate day : days) {
-      IngestConfig config = new IngestConfig(day, landing.toAbsolutePath().toString(), warehouse, ZoneId.of("UTC"), PiiKey.demo());
-      new IngestJob(delta, config, runLog).run().forEach((source, c) -> {
-        long[] t = totals.computeIfAbsent(source, s -> new long[4]);
-        t[0] += c.read();
-        t[1] += c.accepted();
-        t[2] += c.quarantined();
-        t[3] += c.superseded();
-      });
-    }
-    totals.forEach((source, t) -> LOG.info("demo ingest {}: read {} = accepted {} + quarantined {} + superseded {}",
-        source.sourceName(), t[0], t[1], t[2], t[3]));
+    IngestConfig config = new IngestConfig(days.first(), days.last(), landing.toAbsolutePath().toString(), warehouse,
+        ZoneId.of("UTC"), PiiKey.demo());
+    new IngestJob(delta, config, runLog).run();
     LOG.info("demo: warehouse at {} (try: bin/service-metrics sql \"SELECT * FROM meta_run_log\" --warehouse {})",
         warehouseDir, warehouseDir);
     return 0;

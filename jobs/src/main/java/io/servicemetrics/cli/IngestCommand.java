@@ -41,7 +41,7 @@ final class IngestCommand extends SparkCommand {
 
   @Override
   int run(SparkSession spark) {
-    IngestConfig config = new IngestConfig(date, landing, new Warehouse(warehouse), timezone,
+    IngestConfig config = IngestConfig.forDay(date, landing, new Warehouse(warehouse), timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()));
     DeltaIo delta = new DeltaIo(spark, config.warehouse());
     new IngestJob(delta, config, new RunLog(delta, "ingest", Clock.systemUTC())).run();

@@ -16,6 +16,7 @@ import io.servicemetrics.schema.QuarantineSchema;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class IngestJob {
     this.runLog = runLog;
   }
 
-  /** Ingests every source for the configured day; returns the counts per source. */
+  /** Ingests every source for the configured days; returns the counts per source over all days. */
   public Map<Source, RunLog.IngestCounts> run() {
     SparkSession spark = delta.spark();
     if (!LandingReader.rootExists(spark, config.landing())) {
@@ -71,58 +72,73 @@ public final class IngestJob {
 
   RunLog.IngestCounts ingest(Source source) {
     SparkSession spark = delta.spark();
-    LocalDate day = config.deliveryDate();
+    LocalDate first = config.firstDay();
+    LocalDate last = config.lastDay();
+    String days = first.equals(last) ? first.toString() : first + ".." + last;
     Instant startedAt = runLog.now();
-    spark.sparkContext().setJobGroup("ingest-" + source.sourceName(), "ingest " + source.sourceName() + " " + day, false);
+    spark.sparkContext().setJobGroup("ingest-" + source.sourceName(), "ingest " + source.sourceName() + " " + days, false);
     try {
-      RunLog.IngestCounts c = ingestSource(source, day);
+      Map<LocalDate, RunLog.IngestCounts> perDay = ingestSource(source, startedAt);
+      RunLog.IngestCounts total = RunLog.IngestCounts.sum(perDay.values());
       LOG.info("ingest {} {}: read {} = accepted {} + quarantined {} + superseded {}{}",
-          source.sourceName(), day, c.read(), c.accepted(), c.quarantined(), c.superseded(),
-          c.quarantineReasons().isEmpty() ? "" : " (quarantined: " + c.reasonsText() + ")");
-      return c;
+          source.sourceName(), days, total.read(), total.accepted(), total.quarantined(), total.superseded(),
+          total.quarantineReasons().isEmpty() ? "" : " (quarantined: " + total.reasonsText() + ")");
+      return total;
     } catch (RuntimeException e) {
-      runLog.failed(STAGE, source.sourceName(), day, startedAt, e);
+      runLog.failed(STAGE, source.sourceName(), last, startedAt, e);
       throw e;
     } finally {
       spark.sparkContext().clearJobGroup();
     }
   }
 
-  private RunLog.IngestCounts ingestSource(Source source, LocalDate day) {
+  private Map<LocalDate, RunLog.IngestCounts> ingestSource(Source source, Instant startedAt) {
     SparkSession spark = delta.spark();
-    Instant startedAt = runLog.now();
-    String slice = Provenance.DELIVERY_DATE + " = DATE'" + day + "'";
-    Dataset<Row> landed = LandingReader.read(
-        spark, config.landing(), source, day, runLog.runId(), Provenance.SOURCE_SYSTEM_CANONICAL);
-    String message = null;
-    if (landed == null) {
-      message = "no landing folder " + LandingReader.folder(config.landing(), source, day);
-      LOG.warn("ingest {} {}: {}", source.sourceName(), day, message);
-      landed = spark.createDataFrame(List.of(), BronzeSchema.SCHEMA);
+    LocalDate first = config.firstDay();
+    LocalDate last = config.lastDay();
+    Column inRange = col(Provenance.DELIVERY_DATE).between(lit(Date.valueOf(first)), lit(Date.valueOf(last)));
+    String slice = Provenance.DELIVERY_DATE + " >= DATE'" + first + "' AND " + Provenance.DELIVERY_DATE + " <= DATE'" + last + "'";
+    List<LocalDate> missingDays = new ArrayList<>();
+    Dataset<Row> landed = LandingReader.read(spark, config.landing(), source, first, last, runLog.runId(),
+        Provenance.SOURCE_SYSTEM_CANONICAL, missingDays);
+    if (!missingDays.isEmpty()) {
+      LOG.warn("ingest {}: no landing folder for {} day(s): {}", source.sourceName(), missingDays.size(),
+          missingDays.size() <= 5 ? missingDays : missingDays.subList(0, 5) + "...");
     }
     delta.replaceSlice(source.bronze(), landed, slice, Provenance.DELIVERY_DATE);
 
-    Dataset<Row> bronze = delta.read(source.bronze()).where(col(Provenance.DELIVERY_DATE).equalTo(lit(Date.valueOf(day))));
+    Dataset<Row> bronze = delta.read(source.bronze()).where(inRange);
     Pseudonymizer pseudonyms = new Pseudonymizer(config.piiKey().bytes());
     Dataset<Row> validated = IngestTransforms.validate(bronze, source, config.businessZone(), pseudonyms)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       delta.replaceSlice(source.quarantine(), IngestTransforms.quarantined(validated), slice, Provenance.DELIVERY_DATE);
       Dataset<Row> accepted = IngestTransforms.accepted(validated, source);
-      Dataset<Row> classified = IngestTransforms.classify(accepted, currentSilver(source, accepted), source, day)
+      Row eventRange = source.partitionedByEventDate()
+          ? accepted.agg(min(Provenance.EVENT_DATE), max(Provenance.EVENT_DATE)).first()
+          : null;
+      Dataset<Row> classified = IngestTransforms.classify(accepted, currentSilver(source, eventRange), source, first, last)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         Dataset<Row> written = classified.where(col(IngestTransforms.OUTCOME).equalTo(IngestTransforms.WRITTEN))
             .select(IngestTransforms.silverColumns(source));
-        delta.upsert(source.silver(), written, mergeCondition(source, classified),
+        delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
             source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
-        RunLog.IngestCounts counts = count(bronze, validated, classified);
-        if (!counts.reconciles()) {
-          throw Errors.reconciliationFailed(source.sourceName(), counts.read(), counts.accepted(),
-              counts.quarantined(), counts.superseded());
+        Map<LocalDate, RunLog.IngestCounts> perDay = count(bronze, validated, classified);
+        for (Map.Entry<LocalDate, RunLog.IngestCounts> day : perDay.entrySet()) {
+          RunLog.IngestCounts c = day.getValue();
+          if (!c.reconciles()) {
+            throw Errors.reconciliationFailed(source.sourceName() + " " + day.getKey(), c.read(), c.accepted(),
+                c.quarantined(), c.superseded());
+          }
         }
-        runLog.ingestSucceeded(source.sourceName(), day, startedAt, counts, message);
-        return counts;
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+          RunLog.IngestCounts c = perDay.getOrDefault(day, RunLog.IngestCounts.ZERO);
+          String message = missingDays.contains(day)
+              ? "no landing folder " + LandingReader.folder(config.landing(), source, day) : null;
+          runLog.ingestSucceeded(source.sourceName(), day, startedAt, c, message);
+        }
+        return perDay;
       } finally {
         classified.unpersist();
       }
@@ -132,59 +148,61 @@ public final class IngestJob {
   }
 
   /** Silver rows that can share a key with the candidates: their event dates within the margin. */
-  private Dataset<Row> currentSilver(Source source, Dataset<Row> candidates) {
+  private Dataset<Row> currentSilver(Source source, Row eventRange) {
     if (!delta.exists(source.silver())) {
       return delta.spark().createDataFrame(List.of(), source.silverSchema());
     }
     Dataset<Row> silver = delta.read(source.silver());
-    if (!source.partitionedByEventDate()) {
+    if (eventRange == null) {
       return silver;
     }
-    Row range = candidates.agg(min(Provenance.EVENT_DATE), max(Provenance.EVENT_DATE)).first();
-    if (range.isNullAt(0)) {
+    if (eventRange.isNullAt(0)) {
       return silver.limit(0);
     }
-    return silver.where(eventDateWithinMargin(col(Provenance.EVENT_DATE), range.getDate(0), range.getDate(1)));
+    return silver.where(eventDateWithinMargin(col(Provenance.EVENT_DATE), eventRange));
   }
 
-  private static Column eventDateWithinMargin(Column eventDate, Date first, Date last) {
-    LocalDate from = first.toLocalDate().minusDays(EVENT_DATE_MARGIN_DAYS);
-    LocalDate to = last.toLocalDate().plusDays(EVENT_DATE_MARGIN_DAYS);
+  private static Column eventDateWithinMargin(Column eventDate, Row eventRange) {
+    LocalDate from = eventRange.getDate(0).toLocalDate().minusDays(EVENT_DATE_MARGIN_DAYS);
+    LocalDate to = eventRange.getDate(1).toLocalDate().plusDays(EVENT_DATE_MARGIN_DAYS);
     return eventDate.between(lit(Date.valueOf(from)), lit(Date.valueOf(to)));
   }
 
   /** Key equality, narrowed to the partitions the delivery can touch so the MERGE prunes files. */
-  private Column mergeCondition(Source source, Dataset<Row> classified) {
+  private static Column mergeCondition(Source source, Row eventRange) {
     Column on = lit(true);
     for (String k : source.keyColumns()) {
       on = on.and(col("t." + k).equalTo(col("s." + k)));
     }
-    if (source.partitionedByEventDate()) {
-      Row range = classified.agg(min(Provenance.EVENT_DATE), max(Provenance.EVENT_DATE)).first();
-      if (!range.isNullAt(0)) {
-        on = on.and(eventDateWithinMargin(col("t." + Provenance.EVENT_DATE), range.getDate(0), range.getDate(1)));
-      }
+    if (eventRange != null && !eventRange.isNullAt(0)) {
+      on = on.and(eventDateWithinMargin(col("t." + Provenance.EVENT_DATE), eventRange));
     }
     return on;
   }
 
-  private static RunLog.IngestCounts count(Dataset<Row> bronze, Dataset<Row> validated, Dataset<Row> classified) {
-    long read = bronze.count();
-    Map<String, Long> reasons = new TreeMap<>();
+  /** Per delivery day: read from bronze, quarantined by reason, accepted and superseded by outcome. */
+  private static Map<LocalDate, RunLog.IngestCounts> count(
+      Dataset<Row> bronze, Dataset<Row> validated, Dataset<Row> classified) {
+    Map<LocalDate, long[]> tallies = new TreeMap<>();
+    Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
+    for (Row r : bronze.groupBy(Provenance.DELIVERY_DATE).count().collectAsList()) {
+      tallies.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new long[3])[0] += r.getLong(1);
+    }
     for (Row r : validated.where(col(QuarantineSchema.REASON_CODE).isNotNull())
-        .groupBy(QuarantineSchema.REASON_CODE).count().collectAsList()) {
-      reasons.put(r.getString(0), r.getLong(1));
+        .groupBy(Provenance.DELIVERY_DATE, QuarantineSchema.REASON_CODE).count().collectAsList()) {
+      reasons.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
     }
-    long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
-    long accepted = 0;
-    long superseded = 0;
-    for (Row r : classified.groupBy(IngestTransforms.OUTCOME).count().collectAsList()) {
-      if (IngestTransforms.SUPERSEDED.equals(r.getString(0))) {
-        superseded += r.getLong(1);
-      } else {
-        accepted += r.getLong(1);
-      }
+    for (Row r : classified.groupBy(Provenance.DELIVERY_DATE, IngestTransforms.OUTCOME).count().collectAsList()) {
+      long[] t = tallies.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new long[3]);
+      t[IngestTransforms.SUPERSEDED.equals(r.getString(1)) ? 2 : 1] += r.getLong(2);
     }
-    return new RunLog.IngestCounts(read, accepted, quarantined, superseded, reasons);
+    Map<LocalDate, RunLog.IngestCounts> counts = new TreeMap<>();
+    for (Map.Entry<LocalDate, long[]> e : tallies.entrySet()) {
+      Map<String, Long> dayReasons = reasons.getOrDefault(e.getKey(), Map.of());
+      long quarantined = dayReasons.values().stream().mapToLong(Long::longValue).sum();
+      long[] t = e.getValue();
+      counts.put(e.getKey(), new RunLog.IngestCounts(t[0], t[1], quarantined, t[2], dayReasons));
+    }
+    return counts;
   }
 }

@@ -51,6 +51,7 @@ public final class IngestTransforms {
 
   static final String RECORD_HASH = "record_hash";
   private static final String RANK = "version_rank";
+  private static final String DUPLICATE_RANK = "duplicate_rank";
   private static final String CURRENT = "current_";
 
   private IngestTransforms() {}
@@ -133,24 +134,38 @@ public final class IngestTransforms {
   }
 
   /**
-   * Decides each valid record's fate against the silver table: within the delivery, the latest
-   * version of a key wins (ties: the later file, then the later line); the winner is written when
-   * its key is new, its version newer, or its content differs at an equal version; it is
-   * unchanged when silver already holds the same record from this delivery day (a rerun); it is
-   * superseded otherwise, like every loser within the delivery.
+   * Decides each valid record's fate against the silver table. Within the delivered records, an
+   * exact duplicate of an earlier record (same key, version and content; earlier = earlier
+   * delivery day, then file, then line) is superseded; then the latest version of each key wins,
+   * ties at one version going to the later delivered content. The winner is written when its key
+   * is new to silver, its version newer, or its content differs at an equal version; it is
+   * unchanged when silver already holds the same record from one of these delivery days (a
+   * rerun); it is superseded otherwise. Delivering days one at a time or all at once ends in the
+   * same silver rows.
    *
    * @param currentSilver silver rows that may share keys with the candidates (pruned by the caller)
+   * @param firstDay first delivery day of the candidates
+   * @param lastDay last delivery day of the candidates
    */
   public static Dataset<Row> classify(
-      Dataset<Row> candidates, Dataset<Row> currentSilver, Source source, LocalDate deliveryDate) {
-    List<Column> order = new ArrayList<>();
+      Dataset<Row> candidates, Dataset<Row> currentSilver, Source source, LocalDate firstDay, LocalDate lastDay) {
+    Column[] keys = keyColumns(source);
+    List<Column> sameContent = new ArrayList<>(Arrays.asList(keys));
+    sameContent.add(col(RECORD_HASH));
+    WindowSpec firstOccurrence = Window.partitionBy(sameContent.toArray(Column[]::new))
+        .orderBy(col(Provenance.DELIVERY_DATE), col(Provenance.SOURCE_FILE), col(Provenance.RECORD_NUMBER));
+    List<Column> latest = new ArrayList<>();
     if (source.versionColumn() != null) {
-      order.add(col(source.versionColumn()).desc());
+      latest.add(col(source.versionColumn()).desc());
     }
-    order.add(col(Provenance.SOURCE_FILE).desc());
-    order.add(col(Provenance.RECORD_NUMBER).desc());
-    WindowSpec byKey = Window.partitionBy(keyColumns(source)).orderBy(order.toArray(Column[]::new));
-    Dataset<Row> ranked = withHash(candidates, source).withColumn(RANK, row_number().over(byKey));
+    latest.add(col(DUPLICATE_RANK).asc());
+    latest.add(col(Provenance.DELIVERY_DATE).desc());
+    latest.add(col(Provenance.SOURCE_FILE).desc());
+    latest.add(col(Provenance.RECORD_NUMBER).desc());
+    WindowSpec byKey = Window.partitionBy(keys).orderBy(latest.toArray(Column[]::new));
+    Dataset<Row> ranked = withHash(candidates, source)
+        .withColumn(DUPLICATE_RANK, row_number().over(firstOccurrence))
+        .withColumn(RANK, row_number().over(byKey));
 
     List<Column> currentCols = new ArrayList<>();
     for (String k : source.keyColumns()) {
@@ -168,7 +183,8 @@ public final class IngestTransforms {
       joinOn = joinOn.and(col(k).equalTo(col(CURRENT + k)));
     }
     Column sameHash = col(RECORD_HASH).equalTo(col(CURRENT + RECORD_HASH));
-    Column rerun = col(CURRENT + Provenance.DELIVERY_DATE).equalTo(lit(Date.valueOf(deliveryDate))).and(sameHash);
+    Column rerun = col(CURRENT + Provenance.DELIVERY_DATE)
+        .between(lit(Date.valueOf(firstDay)), lit(Date.valueOf(lastDay))).and(sameHash);
     Column newer = source.versionColumn() == null
         ? lit(false)
         : col(source.versionColumn()).gt(col(CURRENT + source.versionColumn()));
@@ -176,7 +192,8 @@ public final class IngestTransforms {
         ? lit(true)
         : col(source.versionColumn()).equalTo(col(CURRENT + source.versionColumn()));
 
-    Column outcome = when(col(RANK).gt(1), lit(SUPERSEDED))
+    // Only the winner of each key meets silver: the losers' fate is decided within the delivery.
+    Column outcome = when(col(DUPLICATE_RANK).gt(1).or(col(RANK).gt(1)), lit(SUPERSEDED))
         .when(col(CURRENT + RECORD_HASH).isNull(), lit(WRITTEN))
         .when(rerun, lit(UNCHANGED))
         .when(newer, lit(WRITTEN))

@@ -29,12 +29,14 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class LandingReader {
   private static final Logger LOG = LoggerFactory.getLogger(LandingReader.class);
 
+  static final String DATE_PREFIX = "date=";
+
   private LandingReader() {}
 
   /** The day's folder for a source. */
   public static String folder(String landingRoot, Source source, LocalDate deliveryDate) {
     String root = landingRoot.endsWith("/") ? landingRoot.substring(0, landingRoot.length() - 1) : landingRoot;
-    return root + "/" + source.sourceName() + "/date=" + deliveryDate;
+    return root + "/" + source.sourceName() + "/" + DATE_PREFIX + deliveryDate;
   }
 
   /** True when the landing zone root exists at all (a missing root is a usage error). */
@@ -42,24 +44,43 @@ public final class LandingReader {
     return exists(spark, landingRoot);
   }
 
-  /** Bronze rows of the day, or null when the source delivered no folder that day. */
-  public static Dataset<Row> read(
-      SparkSession spark, String landingRoot, Source source, LocalDate deliveryDate, String runId, String sourceSystem) {
-    String dir = folder(landingRoot, source, deliveryDate);
-    if (!exists(spark, dir)) {
-      return null;
+  /**
+   * Bronze rows of the delivery days in [firstDay, lastDay] whose folder exists for this source;
+   * each row's delivery date is its folder's date=. Empty folders and missing days give no rows;
+   * {@code missingDays} receives the days without a folder.
+   */
+  public static Dataset<Row> read(SparkSession spark, String landingRoot, Source source, LocalDate firstDay,
+      LocalDate lastDay, String runId, String sourceSystem, List<LocalDate> missingDays) {
+    List<String> dirs = new ArrayList<>();
+    for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+      String dir = folder(landingRoot, source, day);
+      if (exists(spark, dir)) {
+        dirs.add(dir);
+      } else {
+        missingDays.add(day);
+      }
+    }
+    if (dirs.isEmpty()) {
+      return spark.createDataFrame(List.of(), BronzeSchema.SCHEMA);
     }
     Dataset<Row> files = spark.read().format("binaryFile")
         .option("pathGlobFilter", "*" + source.format().extension())
         .option("recursiveFileLookup", "false")
-        .load(dir)
+        .load(dirs.toArray(String[]::new))
         .select("path", "content");
-    Date delivery = Date.valueOf(deliveryDate);
-    FlatMapFunction<Row, Row> split = file -> parseFile(file.getString(0), file.getAs(1), source, delivery, runId, sourceSystem);
+    FlatMapFunction<Row, Row> split = file -> parseFile(file.getString(0), file.getAs(1), source, runId, sourceSystem);
     return files.flatMap(split, Encoders.row(BronzeSchema.SCHEMA));
   }
 
-  static Iterator<Row> parseFile(String path, byte[] content, Source source, Date delivery, String runId, String sourceSystem) {
+  /** The delivery day of a landing file: its folder's date=. */
+  static Date deliveryDateOf(String path) {
+    String folder = path.substring(0, path.lastIndexOf('/'));
+    String name = folder.substring(folder.lastIndexOf('/') + 1);
+    return Date.valueOf(LocalDate.parse(name.substring(DATE_PREFIX.length())));
+  }
+
+  static Iterator<Row> parseFile(String path, byte[] content, Source source, String runId, String sourceSystem) {
+    Date delivery = deliveryDateOf(path);
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     TextDecoding.Decoded decoded = TextDecoding.decode(content);
     if (decoded.latin1Fallback()) {

@@ -40,6 +40,21 @@ public final class RunLog {
 
   /** Counts of an ingest of one source, in the run log's reconciliation columns. */
   public record IngestCounts(long read, long accepted, long quarantined, long superseded, Map<String, Long> quarantineReasons) {
+    public static final IngestCounts ZERO = new IngestCounts(0, 0, 0, 0, Map.of());
+
+    public static IngestCounts sum(java.util.Collection<IngestCounts> parts) {
+      long read = 0, accepted = 0, quarantined = 0, superseded = 0;
+      Map<String, Long> reasons = new TreeMap<>();
+      for (IngestCounts c : parts) {
+        read += c.read;
+        accepted += c.accepted;
+        quarantined += c.quarantined;
+        superseded += c.superseded;
+        c.quarantineReasons.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+      }
+      return new IngestCounts(read, accepted, quarantined, superseded, reasons);
+    }
+
     public boolean reconciles() {
       return read == accepted + quarantined + superseded;
     }
