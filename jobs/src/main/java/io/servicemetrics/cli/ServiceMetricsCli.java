@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       "contacts, and the word-of-mouth multiplier, from contact records, surveys and mentions."
     },
     subcommands = {
+      GenerateCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class
     })
