@@ -110,8 +110,4 @@ final class Catalog {
       standard("AG23", "west", 1.10, 0.77),
       standard("AG24", "west", 0.90, 0.70),
       standard("AG25", "west", 1.05, 0.74));
-
-  static Agent agent(String id) {
-    return AGENTS.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
-  }
 }

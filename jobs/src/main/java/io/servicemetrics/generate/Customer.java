@@ -124,10 +124,4 @@ record Customer(
       default -> xHandle.substring(1);
     };
   }
-
-  String firstName() {
-    int dot = email.indexOf('.');
-    String first = email.substring(0, dot);
-    return Character.toUpperCase(first.charAt(0)) + first.substring(1);
-  }
 }

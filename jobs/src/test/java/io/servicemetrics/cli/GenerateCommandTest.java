@@ -1,9 +1,8 @@
-package io.servicemetrics.generate;
+package io.servicemetrics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.servicemetrics.cli.ServiceMetricsCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
