@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         + " contacts, and the word-of-mouth multiplier, from contact records, surveys and mentions.",
     subcommands = {
       DemoCommand.class,
+      GenerateCommand.class,
       IngestCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class
