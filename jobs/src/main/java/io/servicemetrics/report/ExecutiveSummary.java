@@ -171,6 +171,9 @@ public final class ExecutiveSummary {
       List<KpiTile> tiles = tiles(model);
       if (k.chains() == 0) {
         out.add(period + " no contacts were recorded.");
+      } else if (k.repeatRate() == null || k.fcrRate() == null) {
+        out.add(period + ", customers made " + ReportFormat.count(k.chains()) + " contacts; none has a complete"
+            + " 7-day window yet, so repeat contacts and first-contact resolution cannot be measured.");
       } else {
         out.add(period + ", customers made " + ReportFormat.count(k.chains()) + " contacts; "
             + ReportFormat.percent(k.repeatRate()) + " came back within 7 days"

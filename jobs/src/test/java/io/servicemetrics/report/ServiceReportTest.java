@@ -151,10 +151,12 @@ class ServiceReportTest {
         "sample of 3 is too small for 5 coefficients", "first period",
         "no negative experiences with a complete follow window",
         "No contacts in this period have a complete 7-day window yet",
-        "No ingest runs succeeded for delivery dates in this period.")) {
+        "No ingest runs succeeded for delivery dates in this period.",
+        "customers made 9 contacts; none has a complete 7-day window yet")) {
       assertTrue(text.contains(s), "says: " + s);
     }
     assertFalse(text.contains("vs previous"), "no deltas in a first period");
+    assertFalse(text.contains("n/a came back"), "no sentence built around a missing number");
   }
 
   @Test
