@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       SqlCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {

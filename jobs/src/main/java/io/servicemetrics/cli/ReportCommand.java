@@ -1,0 +1,63 @@
+package io.servicemetrics.cli;
+
+import io.servicemetrics.errors.Errors;
+import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.Warehouse;
+import io.servicemetrics.report.ReportData;
+import io.servicemetrics.report.ReportModel;
+import io.servicemetrics.report.ReportWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the leadership PDF (and each chart as PNG and CSV) from the gold tables. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes service-report-<D>.pdf for the period ending D from the gold tables, and beside it",
+      "service-report-<D>/ with each chart as PNG and its data as CSV. Prints the PDF's path."
+    })
+final class ReportCommand extends SparkCommand {
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Last day of the period (the run date).")
+  String date;
+
+  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse root (path or URI).")
+  String warehouse;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the PDF, PNG and CSV files.")
+  Path out;
+
+  @Option(
+      names = "--period-days",
+      defaultValue = "" + ReportData.DEFAULT_PERIOD_DAYS,
+      paramLabel = "N",
+      description = "Days in the period and in the previous period it is compared with (default: ${DEFAULT-VALUE}).")
+  int periodDays;
+
+  @Override
+  int run(SparkSession spark) {
+    LocalDate runDate;
+    try {
+      runDate = LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw Errors.badArgument("--date '" + date + "' is not a date", "The report needs the period's last day",
+          "Pass it as YYYY-MM-DD, e.g. --date 2025-03-28");
+    }
+    if (periodDays < 1 || periodDays > 366) {
+      throw Errors.badArgument("--period-days " + periodDays + " is out of range",
+          "A period is between 1 and 366 days", "Pass e.g. --period-days 28");
+    }
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(warehouse));
+    ReportModel model = ReportData.load(delta, runDate, periodDays);
+    Path pdf = ReportWriter.write(model, out);
+    PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    stdout.println(pdf.toAbsolutePath());
+    return 0;
+  }
+}

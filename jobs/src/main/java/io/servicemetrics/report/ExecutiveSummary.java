@@ -1,0 +1,271 @@
+package io.servicemetrics.report;
+
+import io.servicemetrics.report.KpiTile.Judgement;
+import io.servicemetrics.report.KpiTile.Trend;
+import io.servicemetrics.report.ReportModel.CsatCell;
+import io.servicemetrics.report.ReportModel.PeriodKpis;
+import io.servicemetrics.report.ReportModel.RepeatDriver;
+import io.servicemetrics.report.ReportModel.WomMultiplier;
+import io.servicemetrics.schema.AgentMetricsSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The cover page's KPI tiles and plain-language sentences, computed from the model alone. */
+public final class ExecutiveSummary {
+  /** A CSAT group smaller than this is too noisy to compare in a headline. */
+  public static final int MIN_SURVEYS_PER_GROUP = 10;
+  /** Minimum published consumer-study ratio and the folklore ratio the multiplier is read against. */
+  public static final double STUDIES_RATIO = 2.0;
+  public static final double FOLKLORE_RATIO = 11.0;
+
+  private ExecutiveSummary() {}
+
+  /** The eight tiles, in page order. */
+  public static List<KpiTile> tiles(ReportModel model) {
+    Optional<PeriodKpis> cur = model.current();
+    Optional<PeriodKpis> prev = model.previous();
+    List<KpiTile> tiles = new ArrayList<>();
+    tiles.add(rateTile(model, "Repeat contacts (7 days)", PeriodKpis::repeatRate, k -> Intervals.wilson(k.repeat7d(), k.repeat7dEligible()),
+        false, k -> "n = " + ReportFormat.count(k.repeat7dEligible()) + " contacts with a complete 7-day window"));
+    tiles.add(rateTile(model, "First-contact resolution", PeriodKpis::fcrRate, k -> Intervals.wilson(k.fcr7d(), k.fcr7dEligible()),
+        true, k -> "n = " + ReportFormat.count(k.fcr7dEligible()) + " answered contacts"));
+    tiles.add(rateTile(model, "CSAT (top-2-box)", PeriodKpis::csat, k -> Intervals.wilson(k.csatTop2(), k.csatN()),
+        true, k -> "n = " + ReportFormat.count(k.csatN()) + " surveys"));
+    {
+      Double value = cur.map(PeriodKpis::nps).orElse(null);
+      double[] ci = cur.map(k -> Intervals.nps(k.npsPromoters(), k.npsDetractors(), k.npsN())).orElse(null);
+      Double delta = delta(cur.map(PeriodKpis::nps), prev.map(PeriodKpis::nps));
+      tiles.add(new KpiTile("NPS", ReportFormat.nps(value),
+          ci == null ? null : "95% CI " + ReportFormat.npsRange(ci[0], ci[1]),
+          deltaText(prev.isPresent(), delta, ReportFormat::npsDelta), trend(delta, 0.05), judge(delta, 0.05, true),
+          cur.map(k -> "n = " + ReportFormat.count(k.npsN()) + " responses").orElse(null)));
+    }
+    tiles.add(secondsTile(model, "Average speed of answer", PeriodKpis::asaSeconds, Judgement.BAD));
+    tiles.add(secondsTile(model, "Average handle time", PeriodKpis::ahtSeconds, Judgement.NEUTRAL));
+    tiles.add(rateTile(model, "Abandon rate", PeriodKpis::abandonRate, k -> Intervals.wilson(k.abandoned(), k.chains()),
+        false, k -> "n = " + ReportFormat.count(k.chains()) + " contacts"));
+    {
+      Optional<WomMultiplier> w = model.womMultiplier();
+      Double value = w.map(WomMultiplier::multiplier).orElse(null);
+      Double delta = delta(w.map(WomMultiplier::multiplier), model.previousMultiplier().map(WomMultiplier::multiplier));
+      boolean hasPrevious = model.previousMultiplier().map(WomMultiplier::multiplier).isPresent();
+      String interval = w.filter(m -> m.ciLow() != null && m.ciHigh() != null)
+          .map(m -> "95% CI " + ReportFormat.ratioRange(m.ciLow(), m.ciHigh())).orElse(null);
+      tiles.add(new KpiTile("Word-of-mouth multiplier", ReportFormat.ratio(value), interval,
+          deltaText(hasPrevious && value != null, delta, ReportFormat::ratioDelta), trend(delta, 0.05),
+          judge(delta, 0.05, false),
+          w.map(m -> "people told per unhappy vs happy experience").orElse(null)));
+    }
+    return tiles;
+  }
+
+  private static KpiTile rateTile(ReportModel model, String label, Function<PeriodKpis, Double> value,
+      Function<PeriodKpis, double[]> interval, boolean higherIsBetter, Function<PeriodKpis, String> basis) {
+    Optional<PeriodKpis> cur = model.current();
+    Double v = cur.map(value).orElse(null);
+    double[] ci = v == null ? null : interval.apply(cur.get());
+    Double delta = delta(cur.map(value), model.previous().map(value));
+    return new KpiTile(label, ReportFormat.percent(v),
+        ci == null ? null : "95% CI " + ReportFormat.percentRange(ci[0], ci[1]),
+        deltaText(model.previous().isPresent(), delta, ReportFormat::points), trend(delta, 0.0005),
+        judge(delta, 0.0005, higherIsBetter), cur.map(basis).orElse(null));
+  }
+
+  private static KpiTile secondsTile(ReportModel model, String label, Function<PeriodKpis, Double> value, Judgement whenUp) {
+    Double v = model.current().map(value).orElse(null);
+    Double delta = delta(model.current().map(value), model.previous().map(value));
+    Trend trend = trend(delta, 0.5);
+    Judgement judgement = whenUp == Judgement.NEUTRAL || trend == Trend.FLAT || trend == Trend.NONE
+        ? Judgement.NEUTRAL
+        : trend == Trend.UP ? Judgement.BAD : Judgement.GOOD;
+    return new KpiTile(label, ReportFormat.duration(v), null,
+        deltaText(model.previous().isPresent(), delta, ReportFormat::durationDelta), trend, judgement,
+        model.current().map(k -> "mean over " + ReportFormat.count(k.answered()) + " answered contacts").orElse(null));
+  }
+
+  private static Double delta(Optional<Double> current, Optional<Double> previous) {
+    return current.isPresent() && previous.isPresent() ? current.get() - previous.get() : null;
+  }
+
+  private static String deltaText(boolean hasPrevious, Double delta, Function<Double, String> format) {
+    if (!hasPrevious) {
+      return ReportFormat.FIRST_PERIOD;
+    }
+    return delta == null ? ReportFormat.NONE : format.apply(delta);
+  }
+
+  private static Trend trend(Double delta, double flatBelow) {
+    if (delta == null) {
+      return Trend.NONE;
+    }
+    return Math.abs(delta) < flatBelow ? Trend.FLAT : delta > 0 ? Trend.UP : Trend.DOWN;
+  }
+
+  private static Judgement judge(Double delta, double flatBelow, boolean higherIsBetter) {
+    Trend t = trend(delta, flatBelow);
+    if (t == Trend.NONE || t == Trend.FLAT) {
+      return Judgement.NEUTRAL;
+    }
+    return (t == Trend.UP) == higherIsBetter ? Judgement.GOOD : Judgement.BAD;
+  }
+
+  /**
+   * CSAT gained by resolving at first contact versus by being one handle-time quartile faster,
+   * from csat_by_fcr_speed pooled over cells (counts recovered as round(csat_top2 x n)).
+   *
+   * @param fcrGap top-2-box of fcr true minus fcr false (fraction)
+   * @param speedStep (top-2-box of quartile 1 minus quartile 4) / 3: the gain per quartile faster
+   */
+  public record ResolutionEffect(
+      double csatResolved, long nResolved, double csatUnresolved, long nUnresolved, double fcrGap,
+      double[] fcrGapCi, double speedStep, double[] speedStepCi, long n) {}
+
+  /** The resolution-versus-speed headline, or empty when a group has too few surveys. */
+  public static Optional<ResolutionEffect> resolutionEffect(ReportModel model) {
+    List<CsatCell> cells = model.csatBySpeed().orElse(List.of());
+    long[] resolved = pooled(cells, c -> c.fcr7d());
+    long[] unresolved = pooled(cells, c -> !c.fcr7d());
+    long[] q1 = pooled(cells, c -> c.handleQuartile() == 1);
+    long[] q4 = pooled(cells, c -> c.handleQuartile() == 4);
+    if (resolved[1] < MIN_SURVEYS_PER_GROUP || unresolved[1] < MIN_SURVEYS_PER_GROUP
+        || q1[1] < MIN_SURVEYS_PER_GROUP || q4[1] < MIN_SURVEYS_PER_GROUP) {
+      return Optional.empty();
+    }
+    double pr = (double) resolved[0] / resolved[1];
+    double pu = (double) unresolved[0] / unresolved[1];
+    double[] gapCi = Intervals.difference(resolved[0], resolved[1], unresolved[0], unresolved[1]);
+    double p1 = (double) q1[0] / q1[1];
+    double p4 = (double) q4[0] / q4[1];
+    double[] stepCi = Intervals.difference(q1[0], q1[1], q4[0], q4[1]);
+    return Optional.of(new ResolutionEffect(pr, resolved[1], pu, unresolved[1], pr - pu, gapCi,
+        (p1 - p4) / 3, new double[] {stepCi[0] / 3, stepCi[1] / 3}, resolved[1] + unresolved[1]));
+  }
+
+  /** Total surveys in csat_by_fcr_speed for the period. */
+  public static long surveysInSpeedTable(ReportModel model) {
+    return model.csatBySpeed().orElse(List.of()).stream().mapToLong(CsatCell::n).sum();
+  }
+
+  private static long[] pooled(List<CsatCell> cells, java.util.function.Predicate<CsatCell> which) {
+    long k = 0;
+    long n = 0;
+    for (CsatCell c : cells) {
+      if (which.test(c) && c.csatTop2() != null) {
+        k += Math.round(c.csatTop2() * c.n());
+        n += c.n();
+      }
+    }
+    return new long[] {k, n};
+  }
+
+  /** Three to five sentences, each built only from numbers the report also shows. */
+  public static List<String> sentences(ReportModel model) {
+    List<String> out = new ArrayList<>();
+    String period = "In the " + model.periodDays() + " days to " + ReportFormat.day(model.periodEnd());
+    if (model.current().isEmpty()) {
+      out.add(period + " there are no service metrics yet: the metrics stage has not run for this warehouse.");
+    } else {
+      PeriodKpis k = model.current().get();
+      List<KpiTile> tiles = tiles(model);
+      if (k.chains() == 0) {
+        out.add(period + " no contacts were recorded.");
+      } else if (k.repeatRate() == null || k.fcrRate() == null) {
+        out.add(period + ", customers made " + ReportFormat.count(k.chains()) + " contacts; none has a complete"
+            + " 7-day window yet, so repeat contacts and first-contact resolution cannot be measured.");
+      } else {
+        out.add(period + ", customers made " + ReportFormat.count(k.chains()) + " contacts; "
+            + ReportFormat.percent(k.repeatRate()) + " came back within 7 days"
+            + changeClause(tiles.get(0)) + " and " + ReportFormat.percent(k.fcrRate())
+            + " were resolved at first contact" + changeClause(tiles.get(1)) + ".");
+      }
+    }
+    Optional<ResolutionEffect> effect = resolutionEffect(model);
+    if (effect.isPresent()) {
+      ResolutionEffect e = effect.get();
+      boolean resolvingMatters = Math.abs(e.fcrGap()) > Math.abs(e.speedStep());
+      String gap = ReportFormat.points(e.fcrGap()) + " (95% CI " + ReportFormat.points(e.fcrGapCi()[0]) + " to "
+          + ReportFormat.points(e.fcrGapCi()[1]) + ")";
+      String step = ReportFormat.points(e.speedStep()) + " (95% CI " + ReportFormat.points(e.speedStepCi()[0]) + " to "
+          + ReportFormat.points(e.speedStepCi()[1]) + ")";
+      double times = e.speedStep() == 0 ? Double.POSITIVE_INFINITY : Math.abs(e.fcrGap() / e.speedStep());
+      String howMuch = Double.isInfinite(times) || times >= 100 ? "" : ", about " + ReportFormat.ratio(times) + " as much";
+      out.add((resolvingMatters ? "Resolving matters more for CSAT than speed" + howMuch : "Speed matters more for CSAT than resolving here")
+          + ": resolving at first contact moves top-2-box CSAT by " + gap + " ("
+          + ReportFormat.percent(e.csatResolved()) + " versus " + ReportFormat.percent(e.csatUnresolved())
+          + "), while one handle-time quartile faster moves it by " + step + ".");
+    } else if (model.csatBySpeed().isPresent()) {
+      out.add("Not enough surveys in this period to compare resolving with speed (n = "
+          + ReportFormat.count(surveysInSpeedTable(model)) + ").");
+    }
+    Optional<WomMultiplier> wom = model.womMultiplier();
+    if (wom.isPresent() && wom.get().multiplier() != null) {
+      WomMultiplier w = wom.get();
+      String ci = w.ciLow() != null && w.ciHigh() != null ? " (95% CI " + ReportFormat.ratioRange(w.ciLow(), w.ciHigh()) + ")" : "";
+      out.add("An unhappy experience reaches " + ReportFormat.ratio(w.multiplier()) + " as many people as a happy one" + ci
+          + ": " + ReportFormat.decimal(w.toldPerNegative()) + " versus " + ReportFormat.decimal(w.toldPerPositive())
+          + " people per experience" + referenceClause(w) + ".");
+    } else if (wom.isPresent()) {
+      out.add("The word-of-mouth multiplier could not be measured this period"
+          + (wom.get().note() == null ? "." : ": " + wom.get().note() + "."));
+    }
+    driverSentence(model).ifPresent(out::add);
+    if (out.size() < 5) {
+      speedTrapSentence(model).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static String changeClause(KpiTile tile) {
+    if (tile.trend() == Trend.NONE) {
+      return "";
+    }
+    return " (" + tile.delta() + " on the previous period)";
+  }
+
+  private static String referenceClause(WomMultiplier w) {
+    if (w.ciLow() == null || w.ciHigh() == null) {
+      return "";
+    }
+    if (w.ciHigh() < FOLKLORE_RATIO && w.ciLow() <= STUDIES_RATIO && w.ciHigh() >= STUDIES_RATIO) {
+      return ", in line with the about 2x of published consumer studies and far from the folklore 11x";
+    }
+    if (w.ciHigh() < FOLKLORE_RATIO) {
+      return w.ciLow() > STUDIES_RATIO
+          ? ", more than the about 2x of published consumer studies but below the folklore 11x"
+          : ", less than the about 2x of published consumer studies";
+    }
+    return w.ciLow() > FOLKLORE_RATIO ? ", even above the folklore 11x" : ", an interval that includes the folklore 11x";
+  }
+
+  private static Optional<String> driverSentence(ReportModel model) {
+    List<RepeatDriver> queues = model.repeatByQueue().orElse(List.of());
+    long totalRepeats = queues.stream().mapToLong(RepeatDriver::repeats).sum();
+    if (totalRepeats == 0) {
+      return Optional.empty();
+    }
+    RepeatDriver top = queues.get(0);
+    String s = "The " + top.name() + " queue drives the most repeat contacts: "
+        + ReportFormat.percent((double) top.repeats() / totalRepeats) + " of all repeats, at a repeat rate of "
+        + ReportFormat.percent(top.rate());
+    List<RepeatDriver> categories = model.repeatByCategory().orElse(List.of());
+    long categoryRepeats = categories.stream().mapToLong(RepeatDriver::repeats).sum();
+    if (categoryRepeats > 0) {
+      RepeatDriver c = categories.get(0);
+      s += "; by issue, " + c.name() + " leads with " + ReportFormat.percent((double) c.repeats() / categoryRepeats)
+          + " of repeats";
+    }
+    return Optional.of(s + ".");
+  }
+
+  private static Optional<String> speedTrapSentence(ReportModel model) {
+    List<ReportModel.Agent> agents = model.agents().orElse(List.of());
+    if (agents.size() < AgentsPage.MIN_AGENTS) {
+      return Optional.empty();
+    }
+    long trapped = agents.stream().filter(a -> AgentMetricsSchema.SPEED_TRAP.equals(a.quadrant())).count();
+    return Optional.of(trapped + " of " + agents.size()
+        + " agents with enough data are in the speed trap: shorter handle times than the median agent but below-median first-contact resolution.");
+  }
+}

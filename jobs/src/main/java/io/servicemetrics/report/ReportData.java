@@ -1,0 +1,398 @@
+package io.servicemetrics.report;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.Table;
+import io.servicemetrics.report.ReportModel.Agent;
+import io.servicemetrics.report.ReportModel.CsatCell;
+import io.servicemetrics.report.ReportModel.DailyPoint;
+import io.servicemetrics.report.ReportModel.ModelTerm;
+import io.servicemetrics.report.ReportModel.PeriodKpis;
+import io.servicemetrics.report.ReportModel.RepeatDriver;
+import io.servicemetrics.report.ReportModel.SourceQuality;
+import io.servicemetrics.report.ReportModel.WomMentions;
+import io.servicemetrics.report.ReportModel.WomMultiplier;
+import io.servicemetrics.schema.AgentMetricsSchema;
+import io.servicemetrics.schema.ContactChainsSchema;
+import io.servicemetrics.schema.CsatByFcrSpeedSchema;
+import io.servicemetrics.schema.DailyServiceMetricsSchema;
+import io.servicemetrics.schema.GoldColumns;
+import io.servicemetrics.schema.ResolutionSpeedModelSchema;
+import io.servicemetrics.schema.RunLogSchema;
+import io.servicemetrics.schema.WomMentionsSchema;
+import io.servicemetrics.schema.WomMultiplierSchema;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the gold and meta tables for the period ending D (and the period before it), reduces them
+ * with Spark to a few hundred numbers at most, and returns them as a {@link ReportModel}. The only
+ * Spark code of the report; everything after runs on plain Java records.
+ */
+public final class ReportData {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportData.class);
+  public static final int DEFAULT_PERIOD_DAYS = 28;
+  /** run_log stage name of ingest rows (issue 2's contract). */
+  public static final String INGEST_STAGE = "ingest";
+  /** Queues or categories brought to the driver, most repeats first. */
+  public static final int MAX_DRIVERS = 50;
+  /** Label for chains without an issue category. */
+  public static final String NO_CATEGORY = "(none)";
+
+  // Column names of the reduced frames below (not warehouse columns).
+  static final String REPEAT_7D_COUNT = "repeat_7d_count";
+  static final String FCR_7D_COUNT = "fcr_7d_count";
+  static final String CSAT_TOP2_COUNT = "csat_top2_count";
+  static final String NPS_SUM = "nps_sum";
+  static final String WAIT_SUM = "wait_seconds_sum";
+  static final String HANDLE_SUM = "handle_seconds_sum";
+  static final String PROMOTERS = "promoters";
+  static final String DETRACTORS = "detractors";
+  static final String NAME = "name";
+  static final String ELIGIBLE = "eligible";
+  static final String REPEATS = "repeats";
+  static final String DELIVERY_DAYS = "delivery_days";
+  static final String REASONS = "reasons";
+
+  private ReportData() {}
+
+  /** Loads everything the report shows for the period ending {@code date}. */
+  public static ReportModel load(DeltaIo delta, LocalDate date, int periodDays) {
+    LocalDate from = date.minusDays(periodDays - 1L);
+    LocalDate prevTo = from.minusDays(1);
+    LocalDate prevFrom = prevTo.minusDays(periodDays - 1L);
+    delta.spark().sparkContext().setJobGroup("report", "report: reduce gold for the period ending " + date, false);
+    TreeSet<String> versions = new TreeSet<>();
+    Instant[] asOf = {null};
+
+    Optional<PeriodKpis> current = Optional.empty();
+    Optional<PeriodKpis> previous = Optional.empty();
+    List<DailyPoint> daily = List.of();
+    Optional<Dataset<Row>> chains = read(delta, Table.GOLD_CONTACT_CHAINS);
+    if (delta.exists(Table.GOLD_DAILY_SERVICE_METRICS)) {
+      Dataset<Row> dsm = delta.read(Table.GOLD_DAILY_SERVICE_METRICS);
+      long[] nps = chains.map(c -> npsCounts(c, from, date).first()).map(ReportData::npsRow).orElse(new long[] {-1, -1, -1});
+      current = Optional.of(kpis(periodTotals(dsm, from, date).first(), nps));
+      long[] prevNps = chains.map(c -> npsCounts(c, prevFrom, prevTo).first()).map(ReportData::npsRow)
+          .orElse(new long[] {-1, -1, -1});
+      previous = Optional.of(kpis(periodTotals(dsm, prevFrom, prevTo).first(), prevNps)).filter(k -> k.chains() > 0);
+      daily = dailyTotals(dsm, from, date).collectAsList().stream().map(ReportData::dailyPoint).toList();
+      Row stamp = inPeriod(dsm, DailyServiceMetricsSchema.CONTACT_DATE, from, date)
+          .agg(max(GoldColumns.AS_OF).as(GoldColumns.AS_OF),
+              collect_set(GoldColumns.DEFINITIONS_VERSION).as(GoldColumns.DEFINITIONS_VERSION))
+          .first();
+      stamp(stamp, versions, asOf);
+    }
+    Optional<List<RepeatDriver>> byQueue = chains.map(c -> drivers(c, from, date, ContactChainsSchema.QUEUE));
+    Optional<List<RepeatDriver>> byCategory = chains.map(c -> drivers(c, from, date, ContactChainsSchema.ISSUE_CATEGORY));
+
+    Optional<List<Row>> speedRows = periodRows(delta, Table.GOLD_CSAT_BY_FCR_SPEED, date);
+    Optional<List<Row>> modelRows = periodRows(delta, Table.GOLD_RESOLUTION_SPEED_MODEL, date);
+    Optional<Dataset<Row>> agentTable = read(delta, Table.GOLD_AGENT_METRICS)
+        .map(a -> a.where(col(AgentMetricsSchema.PERIOD_END).equalTo(lit(Date.valueOf(date)))));
+    long insufficient = agentTable
+        .map(a -> a.where(col(AgentMetricsSchema.QUADRANT).equalTo(AgentMetricsSchema.INSUFFICIENT_DATA)).count())
+        .orElse(0L);
+    Optional<List<Row>> agentRows = agentTable.map(a -> a
+        .where(col(AgentMetricsSchema.QUADRANT).notEqual(AgentMetricsSchema.INSUFFICIENT_DATA))
+        .orderBy(AgentMetricsSchema.AGENT_ID).collectAsList());
+    Optional<List<Row>> womRows = periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date);
+    Optional<List<Row>> prevWomRows = periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date.minusDays(periodDays));
+    Optional<List<Row>> mentionRows = periodRows(delta, Table.GOLD_WOM_MENTIONS, date);
+    for (Optional<List<Row>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows)) {
+      rows.ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
+    }
+
+    Optional<List<SourceQuality>> quality = read(delta, Table.META_RUN_LOG)
+        .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
+            .map(ReportData::sourceQualityRow).toList());
+
+    return new ReportModel(date, periodDays, current, previous, daily, byQueue, byCategory,
+        speedRows.map(rows -> rows.stream().map(ReportData::csatCell)
+            .sorted(Comparator.comparing(CsatCell::fcr7d).thenComparingInt(CsatCell::handleQuartile)).toList()),
+        modelRows.map(rows -> rows.stream().map(ReportData::modelTerm)
+            .sorted(Comparator.comparingInt(t -> termOrder(t.term()))).toList()),
+        agentRows.map(rows -> rows.stream().map(ReportData::agent).toList()),
+        insufficient,
+        womRows.flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
+        prevWomRows.flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
+        mentionRows.flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
+        quality, List.copyOf(versions), Optional.ofNullable(asOf[0]));
+  }
+
+  // ---- transforms: Dataset -> Dataset, no actions ---------------------------------------------
+
+  static Dataset<Row> inPeriod(Dataset<Row> rows, String dateColumn, LocalDate from, LocalDate to) {
+    return rows.where(col(dateColumn).between(lit(Date.valueOf(from)), lit(Date.valueOf(to))));
+  }
+
+  /**
+   * Sums of numerators and denominators over daily_service_metrics rows: a period rate is
+   * sum(rate x denominator) / sum(denominator), never a mean of daily rates. Counts recovered from
+   * rates are rounded to whole numbers.
+   */
+  static Column[] totals() {
+    return new Column[] {
+        coalesce(sum(DailyServiceMetricsSchema.CHAINS), lit(0L)).as(DailyServiceMetricsSchema.CHAINS),
+        coalesce(sum(DailyServiceMetricsSchema.ANSWERED), lit(0L)).as(DailyServiceMetricsSchema.ANSWERED),
+        coalesce(sum(DailyServiceMetricsSchema.ABANDONED), lit(0L)).as(DailyServiceMetricsSchema.ABANDONED),
+        weightedCount(DailyServiceMetricsSchema.REPEAT_7D_RATE, DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE).as(REPEAT_7D_COUNT),
+        coalesce(sum(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE), lit(0L)).as(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE),
+        weightedCount(DailyServiceMetricsSchema.FCR_7D_RATE, DailyServiceMetricsSchema.FCR_7D_ELIGIBLE).as(FCR_7D_COUNT),
+        coalesce(sum(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE), lit(0L)).as(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE),
+        weightedCount(DailyServiceMetricsSchema.CSAT_TOP2, DailyServiceMetricsSchema.CSAT_N).as(CSAT_TOP2_COUNT),
+        coalesce(sum(DailyServiceMetricsSchema.CSAT_N), lit(0L)).as(DailyServiceMetricsSchema.CSAT_N),
+        weightedSum(DailyServiceMetricsSchema.NPS, DailyServiceMetricsSchema.NPS_N).as(NPS_SUM),
+        coalesce(sum(DailyServiceMetricsSchema.NPS_N), lit(0L)).as(DailyServiceMetricsSchema.NPS_N),
+        weightedSum(DailyServiceMetricsSchema.ASA_SECONDS, DailyServiceMetricsSchema.ANSWERED).as(WAIT_SUM),
+        weightedSum(DailyServiceMetricsSchema.AHT_SECONDS, DailyServiceMetricsSchema.ANSWERED).as(HANDLE_SUM)};
+  }
+
+  private static Column weightedSum(String value, String weight) {
+    return coalesce(sum(coalesce(col(value), lit(0.0)).multiply(col(weight))), lit(0.0));
+  }
+
+  private static Column weightedCount(String rate, String denominator) {
+    return round(weightedSum(rate, denominator), 0).cast("long");
+  }
+
+  /** One row: the period's totals (zeros when the period has no rows). */
+  static Dataset<Row> periodTotals(Dataset<Row> daily, LocalDate from, LocalDate to) {
+    Column[] t = totals();
+    return inPeriod(daily, DailyServiceMetricsSchema.CONTACT_DATE, from, to).agg(t[0], java.util.Arrays.copyOfRange(t, 1, t.length));
+  }
+
+  /** One row per contact_date with the same totals, summed over channels and queues. */
+  static Dataset<Row> dailyTotals(Dataset<Row> daily, LocalDate from, LocalDate to) {
+    Column[] t = totals();
+    return inPeriod(daily, DailyServiceMetricsSchema.CONTACT_DATE, from, to)
+        .groupBy(DailyServiceMetricsSchema.CONTACT_DATE)
+        .agg(t[0], java.util.Arrays.copyOfRange(t, 1, t.length))
+        .orderBy(DailyServiceMetricsSchema.CONTACT_DATE);
+  }
+
+  /** Promoters (9-10), detractors (0-6) and responses among the period's chains with an NPS answer. */
+  static Dataset<Row> npsCounts(Dataset<Row> chains, LocalDate from, LocalDate to) {
+    Column nps = col(ContactChainsSchema.NPS);
+    return inPeriod(chains, ContactChainsSchema.CONTACT_DATE, from, to)
+        .where(nps.isNotNull())
+        .agg(coalesce(sum(when(nps.geq(9), 1L).otherwise(0L)), lit(0L)).as(PROMOTERS),
+            coalesce(sum(when(nps.leq(6), 1L).otherwise(0L)), lit(0L)).as(DETRACTORS),
+            count(lit(1)).as(DailyServiceMetricsSchema.NPS_N));
+  }
+
+  /**
+   * Repeat contacts per value of {@code column} (queue or issue_category; null becomes "(none)"):
+   * chains, eligible (repeat_7d not null) and repeats, most repeats first, then by name.
+   */
+  static Dataset<Row> repeatDrivers(Dataset<Row> chains, LocalDate from, LocalDate to, String column) {
+    Column repeat = col(ContactChainsSchema.REPEAT_7D);
+    return inPeriod(chains, ContactChainsSchema.CONTACT_DATE, from, to)
+        .groupBy(coalesce(col(column), lit(NO_CATEGORY)).as(NAME))
+        .agg(count(lit(1)).as(ContactChainsSchema.CHAIN_ID),
+            count(repeat).as(ELIGIBLE),
+            coalesce(sum(when(repeat, 1L).otherwise(0L)), lit(0L)).as(REPEATS))
+        .orderBy(col(REPEATS).desc(), col(NAME).asc());
+  }
+
+  /** The latest succeeded ingest run per source and delivery date in the period. */
+  static Dataset<Row> latestIngestRuns(Dataset<Row> runLog, LocalDate from, LocalDate to) {
+    var latestFirst = Window.partitionBy(RunLogSchema.SOURCE, RunLogSchema.RUN_DATE)
+        .orderBy(col(RunLogSchema.FINISHED_AT).desc_nulls_last(), col(RunLogSchema.STARTED_AT).desc(),
+            col(RunLogSchema.RUN_ID).desc());
+    return inPeriod(runLog, RunLogSchema.RUN_DATE, from, to)
+        .where(col(RunLogSchema.STAGE).equalTo(INGEST_STAGE)
+            .and(col(RunLogSchema.STATUS).equalTo(RunLogSchema.STATUS_SUCCEEDED))
+            .and(col(RunLogSchema.SOURCE).isNotNull()))
+        .withColumn("rank", row_number().over(latestFirst))
+        .where(col("rank").equalTo(1))
+        .drop("rank");
+  }
+
+  /** Per source: delivery days, summed counts and the list of "reason=count;..." strings. */
+  static Dataset<Row> sourceQuality(Dataset<Row> latestRuns) {
+    return latestRuns.groupBy(RunLogSchema.SOURCE)
+        .agg(countDistinct(RunLogSchema.RUN_DATE).as(DELIVERY_DAYS),
+            coalesce(sum(RunLogSchema.READ), lit(0L)).as(RunLogSchema.READ),
+            coalesce(sum(RunLogSchema.ACCEPTED), lit(0L)).as(RunLogSchema.ACCEPTED),
+            coalesce(sum(RunLogSchema.QUARANTINED), lit(0L)).as(RunLogSchema.QUARANTINED),
+            coalesce(sum(RunLogSchema.SUPERSEDED), lit(0L)).as(RunLogSchema.SUPERSEDED),
+            collect_list(RunLogSchema.QUARANTINE_REASONS).as(REASONS))
+        .orderBy(RunLogSchema.SOURCE);
+  }
+
+  // ---- driver side: bounded rows to records ------------------------------------------------------
+
+  private static Optional<Dataset<Row>> read(DeltaIo delta, Table table) {
+    if (!delta.exists(table)) {
+      LOG.warn("{} is missing: its report section will say the stage has not run", table.viewName());
+      return Optional.empty();
+    }
+    return Optional.of(delta.read(table));
+  }
+
+  private static Optional<List<Row>> periodRows(DeltaIo delta, Table table, LocalDate periodEnd) {
+    return read(delta, table)
+        .map(t -> t.where(col(GoldColumns.PERIOD_END).equalTo(lit(Date.valueOf(periodEnd)))).collectAsList());
+  }
+
+  private static List<RepeatDriver> drivers(Dataset<Row> chains, LocalDate from, LocalDate to, String column) {
+    return repeatDrivers(chains, from, to, column).limit(MAX_DRIVERS).collectAsList().stream()
+        .map(r -> new RepeatDriver(r.getAs(NAME), longOf(r, ContactChainsSchema.CHAIN_ID), longOf(r, ELIGIBLE),
+            longOf(r, REPEATS)))
+        .toList();
+  }
+
+  private static long[] npsRow(Row r) {
+    return new long[] {longOf(r, PROMOTERS), longOf(r, DETRACTORS), longOf(r, DailyServiceMetricsSchema.NPS_N)};
+  }
+
+  private static PeriodKpis kpis(Row r, long[] nps) {
+    long npsN = longOf(r, DailyServiceMetricsSchema.NPS_N);
+    long promoters = nps[0];
+    long detractors = nps[1];
+    if (nps[2] >= 0 && nps[2] != npsN) {
+      // The interval needs promoter and detractor counts, which only contact_chains has; when it
+      // disagrees with daily_service_metrics the two were written by different runs.
+      LOG.warn("NPS responses differ between contact_chains ({}) and daily_service_metrics ({}): no NPS interval",
+          nps[2], npsN);
+      promoters = -1;
+      detractors = -1;
+    }
+    return new PeriodKpis(longOf(r, DailyServiceMetricsSchema.CHAINS), longOf(r, DailyServiceMetricsSchema.ANSWERED),
+        longOf(r, DailyServiceMetricsSchema.ABANDONED), longOf(r, REPEAT_7D_COUNT),
+        longOf(r, DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE), longOf(r, FCR_7D_COUNT),
+        longOf(r, DailyServiceMetricsSchema.FCR_7D_ELIGIBLE), longOf(r, CSAT_TOP2_COUNT),
+        longOf(r, DailyServiceMetricsSchema.CSAT_N), doubleOf(r, NPS_SUM), npsN, promoters, detractors,
+        doubleOf(r, WAIT_SUM), doubleOf(r, HANDLE_SUM));
+  }
+
+  private static DailyPoint dailyPoint(Row r) {
+    return new DailyPoint(((Date) r.getAs(DailyServiceMetricsSchema.CONTACT_DATE)).toLocalDate(),
+        longOf(r, DailyServiceMetricsSchema.CHAINS), longOf(r, REPEAT_7D_COUNT),
+        longOf(r, DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE), longOf(r, FCR_7D_COUNT),
+        longOf(r, DailyServiceMetricsSchema.FCR_7D_ELIGIBLE));
+  }
+
+  private static CsatCell csatCell(Row r) {
+    return new CsatCell(r.getAs(CsatByFcrSpeedSchema.FCR_7D), ((Number) r.getAs(CsatByFcrSpeedSchema.HANDLE_QUARTILE)).intValue(),
+        longOf(r, CsatByFcrSpeedSchema.N), r.getAs(CsatByFcrSpeedSchema.CSAT_TOP2), r.getAs(CsatByFcrSpeedSchema.CI_LOW),
+        r.getAs(CsatByFcrSpeedSchema.CI_HIGH));
+  }
+
+  private static ModelTerm modelTerm(Row r) {
+    return new ModelTerm(r.getAs(ResolutionSpeedModelSchema.TERM), r.getAs(ResolutionSpeedModelSchema.COEFFICIENT),
+        r.getAs(ResolutionSpeedModelSchema.STD_ERROR), r.getAs(ResolutionSpeedModelSchema.T_STAT),
+        r.getAs(ResolutionSpeedModelSchema.P_VALUE), r.getAs(ResolutionSpeedModelSchema.STANDARDIZED_BETA),
+        longOf(r, ResolutionSpeedModelSchema.N), r.getAs(ResolutionSpeedModelSchema.R_SQUARED),
+        r.getAs(ResolutionSpeedModelSchema.NOTE));
+  }
+
+  private static int termOrder(String term) {
+    int i = ResolutionSpeedModelSchema.TERMS.indexOf(term);
+    return i < 0 ? Integer.MAX_VALUE : i;
+  }
+
+  private static Agent agent(Row r) {
+    return new Agent(r.getAs(AgentMetricsSchema.AGENT_ID), r.getAs(AgentMetricsSchema.TEAM),
+        longOf(r, AgentMetricsSchema.CHAINS), r.getAs(AgentMetricsSchema.AHT_SECONDS),
+        r.getAs(AgentMetricsSchema.FCR_7D_RATE), longOf(r, AgentMetricsSchema.FCR_7D_ELIGIBLE),
+        r.getAs(AgentMetricsSchema.CSAT_TOP2), longOf(r, AgentMetricsSchema.CSAT_N), r.getAs(AgentMetricsSchema.QUADRANT));
+  }
+
+  private static WomMultiplier womMultiplier(Row r) {
+    return new WomMultiplier(longOf(r, WomMultiplierSchema.NEGATIVE_EXPERIENCES),
+        longOf(r, WomMultiplierSchema.POSITIVE_EXPERIENCES), r.getAs(WomMultiplierSchema.NEGATIVE_MENTIONING_SHARE),
+        r.getAs(WomMultiplierSchema.POSITIVE_MENTIONING_SHARE), r.getAs(WomMultiplierSchema.TOLD_PER_NEGATIVE),
+        r.getAs(WomMultiplierSchema.TOLD_PER_POSITIVE), r.getAs(WomMultiplierSchema.MULTIPLIER),
+        r.getAs(WomMultiplierSchema.MULTIPLIER_CI_LOW), r.getAs(WomMultiplierSchema.MULTIPLIER_CI_HIGH),
+        r.getAs(WomMultiplierSchema.SURVEY_MULTIPLIER), r.getAs(WomMultiplierSchema.NOTE));
+  }
+
+  private static WomMentions womMentions(Row r) {
+    return new WomMentions(longOf(r, WomMentionsSchema.N_NEGATIVE), longOf(r, WomMentionsSchema.N_POSITIVE),
+        r.getAs(WomMentionsSchema.INCIDENCE_RATIO), r.getAs(WomMentionsSchema.INCIDENCE_CI_LOW),
+        r.getAs(WomMentionsSchema.INCIDENCE_CI_HIGH), r.getAs(WomMentionsSchema.REACH_RATIO),
+        r.getAs(WomMentionsSchema.REACH_CI_LOW), r.getAs(WomMentionsSchema.REACH_CI_HIGH),
+        r.getAs(WomMentionsSchema.EXPOSURE_MULTIPLIER), r.getAs(WomMentionsSchema.EXPOSURE_CI_LOW),
+        r.getAs(WomMentionsSchema.EXPOSURE_CI_HIGH));
+  }
+
+  private static SourceQuality sourceQualityRow(Row r) {
+    List<String> reasonLists = r.getList(r.fieldIndex(REASONS));
+    return new SourceQuality(r.getAs(RunLogSchema.SOURCE), (int) longOf(r, DELIVERY_DAYS), longOf(r, RunLogSchema.READ),
+        longOf(r, RunLogSchema.ACCEPTED), longOf(r, RunLogSchema.QUARANTINED), longOf(r, RunLogSchema.SUPERSEDED),
+        sumReasons(reasonLists));
+  }
+
+  /** Adds up "reason=count;reason=count" strings by reason. */
+  static SortedMap<String, Long> sumReasons(List<String> encoded) {
+    SortedMap<String, Long> totals = new TreeMap<>();
+    for (String list : encoded) {
+      if (list == null || list.isBlank()) {
+        continue;
+      }
+      for (String pair : list.split(";")) {
+        int eq = pair.lastIndexOf('=');
+        if (eq <= 0) {
+          continue;
+        }
+        try {
+          totals.merge(pair.substring(0, eq).trim(), Long.parseLong(pair.substring(eq + 1).trim()), Long::sum);
+        } catch (NumberFormatException e) {
+          throw new IllegalStateException("run_log quarantine_reasons entry is not reason=count: '" + pair + "'", e);
+        }
+      }
+    }
+    return totals;
+  }
+
+  private static void stamp(Row r, TreeSet<String> versions, Instant[] asOf) {
+    Object v = r.getAs(GoldColumns.DEFINITIONS_VERSION);
+    if (v instanceof String s) {
+      versions.add(s);
+    } else if (v instanceof scala.collection.Iterable<?> || v instanceof List<?>) {
+      r.getList(r.fieldIndex(GoldColumns.DEFINITIONS_VERSION)).forEach(x -> versions.add(String.valueOf(x)));
+    }
+    Timestamp t = r.getAs(GoldColumns.AS_OF);
+    if (t != null && (asOf[0] == null || t.toInstant().isAfter(asOf[0]))) {
+      asOf[0] = t.toInstant();
+    }
+  }
+
+  private static long longOf(Row r, String column) {
+    Object v = r.getAs(column);
+    return v == null ? 0L : ((Number) v).longValue();
+  }
+
+  private static double doubleOf(Row r, String column) {
+    Object v = r.getAs(column);
+    return v == null ? 0.0 : ((Number) v).doubleValue();
+  }
+}

@@ -1,0 +1,184 @@
+package io.servicemetrics.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.servicemetrics.report.ReportModel.PeriodKpis;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceReportTest {
+  private static String normalized(String text) {
+    // Extraction breaks lines where the layout wrapped them; compare on single spaces.
+    return text.replaceAll("\\s+", " ");
+  }
+
+  @Test
+  void everyKpiTilePrintsTheValueDerivedFromTheModel() throws Exception {
+    ReportModel model = ReportFixtures.realistic();
+    String text = normalized(PdfInspection.text(ServiceReport.render(model).pdf()));
+    // Hand-derived from the fixture's literal counts:
+    // repeat 1,690 / 9,210 = 18.35% (Wilson 17.57-19.15); previous 1,790 / 9,400 = 19.04% -> -0.7 pp
+    // FCR 6,402 / 8,800 = 72.75%; CSAT 2,712 / 3,540 = 76.61%; NPS 100 x (1,180 - 548) / 2,950 = +21.4
+    // (trinomial 18.8 to 24.1); ASA 48 s = 0:48 (previous 55 s: -0:07); AHT 402 s = 6:42;
+    // abandon 650 / 12,480 = 5.21%; multiplier 38.2 / 15.9 = 2.40x (1.71-3.32).
+    List<String> expected = List.of("18.3%", "95% CI 17.6\u201319.2%", "-0.7 pp", "72.8%", "76.6%", "+21.4",
+        "95% CI +18.8 to +24.1", "0:48", "-0:07", "6:42", "5.2%", "2.4x", "95% CI 1.7\u20133.3x");
+    for (String s : expected) {
+      assertTrue(text.contains(s), "the PDF shows " + s);
+    }
+    PeriodKpis k = model.current().orElseThrow();
+    for (String s : List.of(ReportFormat.percent(k.repeatRate()), ReportFormat.percent(k.fcrRate()),
+        ReportFormat.percent(k.csat()), ReportFormat.nps(k.nps()), ReportFormat.duration(k.asaSeconds()),
+        ReportFormat.duration(k.ahtSeconds()), ReportFormat.percent(k.abandonRate()))) {
+      assertTrue(text.contains(s), "the formatted model value " + s + " is printed");
+    }
+  }
+
+  @Test
+  void allSixSectionsArePresentInOrderOneAPage() throws Exception {
+    List<String> pages = PdfInspection.pageTexts(ServiceReport.render(ReportFixtures.realistic()).pdf());
+    assertEquals(6, pages.size(), "six pages");
+    for (int i = 0; i < ServiceReport.SECTIONS.size(); i++) {
+      assertTrue(pages.get(i).contains(ServiceReport.SECTIONS.get(i)), "page " + (i + 1) + " is " + ServiceReport.SECTIONS.get(i));
+      assertTrue(pages.get(i).contains("Page " + (i + 1) + " of 6"), "page number on page " + (i + 1));
+    }
+  }
+
+  @Test
+  void narrativeStatesDirectionAndMagnitudeOfTheNumbers() throws Exception {
+    ReportModel model = ReportFixtures.realistic();
+    List<String> sentences = ExecutiveSummary.sentences(model);
+    String text = normalized(PdfInspection.text(ServiceReport.render(model).pdf()));
+    for (String s : sentences) {
+      assertTrue(text.contains(normalized(s)), "narrative sentence printed: " + s);
+    }
+    // Resolution: pooled resolved 1,858/2,220 = 83.7% vs unresolved 630/1,320 = 47.7% -> +36.0 pp,
+    // larger than the per-quartile speed step, so resolving "matters more".
+    String resolution = sentences.stream().filter(s -> s.contains("CSAT")).findFirst().orElseThrow();
+    assertTrue(resolution.startsWith("Resolving matters more for CSAT than speed"), resolution);
+    assertTrue(resolution.contains("+36.0 pp") && resolution.contains("83.7%") && resolution.contains("47.7%"), resolution);
+    String wom = sentences.stream().filter(s -> s.contains("unhappy experience")).findFirst().orElseThrow();
+    assertTrue(wom.contains("2.4x as many people") && wom.contains("(95% CI 1.7\u20133.3x)")
+        && wom.contains("38.2 versus 15.9"), wom);
+    assertTrue(wom.contains("in line with the about 2x"), "CI 1.7-3.3 contains 2 and is below 11: " + wom);
+    // billing: 560 of 1,690 repeats = 33.1%, rate 560/2,300 = 24.3%
+    String driver = sentences.stream().filter(s -> s.contains("queue drives")).findFirst().orElseThrow();
+    assertTrue(driver.contains("billing") && driver.contains("33.1%") && driver.contains("24.3%"), driver);
+    String kpi = sentences.get(0);
+    assertTrue(kpi.contains("12,480 contacts") && kpi.contains("18.3%") && kpi.contains("-0.7 pp"), kpi);
+    assertTrue(sentences.size() >= 3 && sentences.size() <= 5, "three to five sentences: " + sentences.size());
+  }
+
+  @Test
+  void speedBeatingResolutionFlipsTheSentence() {
+    ReportModel base = ReportFixtures.realistic();
+    // Both fcr groups at 60% everywhere except speed: Q1 90%, Q4 30% -> no resolution gap.
+    var cells = List.of(cell(true, 1, 0.9), cell(true, 2, 0.7), cell(true, 3, 0.5), cell(true, 4, 0.3),
+        cell(false, 1, 0.9), cell(false, 2, 0.7), cell(false, 3, 0.5), cell(false, 4, 0.3));
+    ReportModel model = with(base, Optional.of(cells));
+    String s = ExecutiveSummary.sentences(model).get(1);
+    assertTrue(s.startsWith("Speed matters more for CSAT than resolving here"), s);
+    assertTrue(s.contains("+20.0 pp"), "(90% - 30%) / 3 = +20.0 pp per quartile: " + s);
+  }
+
+  private static ReportModel.CsatCell cell(boolean fcr, int q, double p) {
+    return new ReportModel.CsatCell(fcr, q, 100, p, p - 0.05, p + 0.05);
+  }
+
+  private static ReportModel with(ReportModel m, Optional<List<ReportModel.CsatCell>> cells) {
+    return new ReportModel(m.periodEnd(), m.periodDays(), m.current(), m.previous(), m.daily(), m.repeatByQueue(),
+        m.repeatByCategory(), cells, m.model(), m.agents(), m.agentsInsufficient(), m.womMultiplier(),
+        m.previousMultiplier(), m.womMentions(), m.dataQuality(), m.definitionsVersions(), m.asOf());
+  }
+
+  @Test
+  void chartsAreVectorsAndEveryFontIsEmbedded() throws Exception {
+    ServiceReport.Rendered rendered = ServiceReport.render(ReportFixtures.realistic());
+    PdfInspection.Contents contents = PdfInspection.contents(rendered.pdf());
+    assertEquals(0, contents.images(), "no image XObjects anywhere, charts included");
+    assertEquals(rendered.charts().size(), contents.forms(), "each chart is one form XObject");
+    assertEquals(7, rendered.charts().size(), "seven charts in the realistic report");
+    assertTrue(contents.unembeddedFonts().isEmpty(), "unembedded fonts: " + contents.unembeddedFonts());
+    assertTrue(contents.fonts().stream().allMatch(f -> f.matches("[A-Z]{6}\\+DejaVuSans(-Bold)?")),
+        "only subset DejaVu fonts: " + contents.fonts());
+    // Chart text is text, in the same fonts: tick labels and reference-line labels are extractable.
+    String text = PdfInspection.text(rendered.pdf());
+    for (String s : List.of("Q1 (shortest)", "Q4 (longest)", "SPEED TRAP", "11x: folklore",
+        "2x: published consumer studies", "not yet final", "billing (560)")) {
+      assertTrue(text.contains(s), "chart text selectable: " + s);
+    }
+  }
+
+  @Test
+  void theSameModelRendersToIdenticalBytes() throws Exception {
+    byte[] first = ServiceReport.render(ReportFixtures.realistic()).pdf();
+    byte[] second = ServiceReport.render(ReportFixtures.realistic()).pdf();
+    assertEquals(PdfInspection.text(first), PdfInspection.text(second), "same text");
+    assertArrayEquals(first, second, "same bytes: dates from the run date, fixed document id");
+  }
+
+  @Test
+  void anEmptyWarehouseSaysWhichStagesHaveNotRunAndDrawsNoCharts() throws Exception {
+    ServiceReport.Rendered rendered = ServiceReport.render(ReportFixtures.empty());
+    assertTrue(rendered.charts().isEmpty(), "no charts without data");
+    assertEquals(0, PdfInspection.contents(rendered.pdf()).forms(), "no chart forms in the PDF");
+    String text = normalized(PdfInspection.text(rendered.pdf()));
+    for (String s : List.of("the metrics stage has not run", "The analytics stage has not run: gold csat_by_fcr_speed is missing.",
+        "The analytics stage has not run: gold agent_metrics is missing.",
+        "The metrics stage has not run: gold daily_service_metrics is missing.",
+        "The word-of-mouth stage has not run", "The ingest stage has not run", "first period")) {
+      assertTrue(text.contains(s), "says: " + s);
+    }
+    for (String section : ServiceReport.SECTIONS) {
+      assertTrue(text.contains(section), "section still present: " + section);
+    }
+  }
+
+  @Test
+  void aTinyFirstPeriodExplainsWhatIsMissingInWords() throws Exception {
+    ServiceReport.Rendered rendered = ServiceReport.render(ReportFixtures.sparse());
+    assertTrue(rendered.charts().isEmpty(), "nothing worth a chart: " + rendered.charts().stream().map(ReportChart::name).toList());
+    String text = normalized(PdfInspection.text(rendered.pdf()));
+    for (String s : List.of("Not enough surveys in this period to compare (n = 3).",
+        "Not enough agents with at least 20 FCR-eligible contacts to draw quadrants (n = 1; 2 more with too little data).",
+        "sample of 3 is too small for 5 coefficients", "first period",
+        "no negative experiences with a complete follow window",
+        "No contacts in this period have a complete 7-day window yet",
+        "No ingest runs succeeded for delivery dates in this period.",
+        "customers made 9 contacts; none has a complete 7-day window yet")) {
+      assertTrue(text.contains(s), "says: " + s);
+    }
+    assertFalse(text.contains("vs previous"), "no deltas in a first period");
+    assertFalse(text.contains("n/a came back"), "no sentence built around a missing number");
+  }
+
+  @Test
+  void writesPdfPngAndCsvWithFormulaCellsNeutralized(@TempDir Path dir) throws Exception {
+    ReportModel base = ReportFixtures.realistic();
+    var agents = new java.util.ArrayList<>(base.agents().orElseThrow());
+    var a = agents.get(0);
+    agents.set(0, new ReportModel.Agent("=HYPERLINK(\"http://x\")", "@team", a.chains(), a.ahtSeconds(),
+        a.fcr7dRate(), a.fcr7dEligible(), a.csatTop2(), a.csatN(), a.quadrant()));
+    ReportModel model = new ReportModel(base.periodEnd(), base.periodDays(), base.current(), base.previous(),
+        base.daily(), base.repeatByQueue(), base.repeatByCategory(), base.csatBySpeed(), base.model(),
+        Optional.of(agents), base.agentsInsufficient(), base.womMultiplier(), base.previousMultiplier(),
+        base.womMentions(), base.dataQuality(), base.definitionsVersions(), base.asOf());
+    Path pdf = ReportWriter.write(model, dir);
+    assertEquals(dir.resolve("service-report-2025-03-28.pdf"), pdf);
+    Path charts = dir.resolve("service-report-2025-03-28");
+    for (ReportChart c : ServiceReport.render(model).charts()) {
+      assertTrue(Files.size(charts.resolve(c.name() + ".png")) > 1000, "PNG for " + c.name());
+      assertTrue(Files.exists(charts.resolve(c.name() + ".csv")), "CSV for " + c.name());
+    }
+    String csv = Files.readString(charts.resolve(AgentsPage.NAME + ".csv"));
+    assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\",'@team,"), "formula cells start with a quote: " + csv.lines().limit(3).toList());
+    assertFalse(csv.lines().anyMatch(l -> l.startsWith("=") || l.startsWith("@")), "no line starts with a formula");
+  }
+}
