@@ -44,13 +44,20 @@ public sealed interface CellOutput {
       traceback = List.copyOf(traceback);
     }
 
+    /**
+     * The error of an exception: evalue is Spark's message without the query plan an analysis
+     * error appends (the plan stays in the traceback).
+     */
     static Error of(Throwable e) {
       List<String> traceback = new ArrayList<>();
-      traceback.add(e.getClass().getName() + ": " + e.getMessage());
+      traceback.addAll(List.of((e.getClass().getName() + ": " + e.getMessage()).split("\n")));
       for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
         traceback.add("Caused by: " + c.getClass().getName() + ": " + c.getMessage());
       }
-      return new Error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), traceback);
+      String evalue = e instanceof org.apache.spark.sql.AnalysisException a
+          ? a.getSimpleMessage()
+          : String.valueOf(e.getMessage());
+      return new Error(e.getClass().getSimpleName(), evalue, traceback);
     }
   }
 }

@@ -145,6 +145,7 @@ class NotebookRunnerTest {
     CellOutput.Error error = run.failure();
     assertTrue(error.ename().endsWith("AnalysisException"), "Spark's exception: " + error.ename());
     assertTrue(error.evalue().contains("no_such_column"), "Spark's message: " + error.evalue());
+    assertFalse(error.evalue().contains("+- "), "evalue without the query plan: " + error.evalue());
     assertNull(run.runs().get(3).output(), "later cells are not run");
     assertNull(run.runs().get(3).executionCount(), "and have no execution count");
 
