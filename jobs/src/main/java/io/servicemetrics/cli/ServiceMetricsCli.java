@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       SqlCommand.class,
       ReportCommand.class,
+      NotebookCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {

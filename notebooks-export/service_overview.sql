@@ -1,0 +1,116 @@
+-- Databricks notebook source
+-- MAGIC %md
+-- MAGIC # Service overview
+-- MAGIC
+-- MAGIC The period's headline numbers in one place, straight from the gold tables: volume and
+-- MAGIC speed (abandon rate, ASA, AHT), resolution (repeat-contact and first-contact resolution
+-- MAGIC rates), survey scores (CSAT top-2-box, NPS, CES), and the two findings the product exists
+-- MAGIC to test: does resolving matter more than speed, and how much further does a bad experience
+-- MAGIC travel than a good one.
+-- MAGIC
+-- MAGIC Rates are pooled over days, channels and queues, each weighted by its own denominator.
+
+-- COMMAND ----------
+
+-- parameters
+-- period_end: last day of the period (inclusive); NULL = the latest contact_date in the warehouse
+-- period_end = NULL
+-- period_days = 28
+
+-- COMMAND ----------
+
+-- MAGIC %md
+-- MAGIC ## Headline KPIs for the period
+
+-- COMMAND ----------
+
+WITH p AS (
+  SELECT COALESCE(:period_end, max(contact_date)) AS period_end FROM gold_daily_service_metrics
+),
+d AS (
+  SELECT d.* FROM gold_daily_service_metrics d CROSS JOIN p
+  WHERE d.contact_date > date_sub(p.period_end, :period_days) AND d.contact_date <= p.period_end
+)
+SELECT (SELECT period_end FROM p) AS period_end,
+       sum(chains) AS chains,
+       round(sum(abandoned) / sum(chains), 4) AS abandon_rate,
+       round(sum(asa_seconds * answered) / sum(answered), 1) AS asa_seconds,
+       round(sum(aht_seconds * answered) / sum(answered), 1) AS aht_seconds,
+       round(sum(repeat_7d_rate * repeat_7d_eligible) / sum(repeat_7d_eligible), 4) AS repeat_7d_rate,
+       round(sum(fcr_7d_rate * fcr_7d_eligible) / sum(fcr_7d_eligible), 4) AS fcr_7d_rate,
+       round(sum(csat_top2 * csat_n) / sum(csat_n), 4) AS csat_top2,
+       sum(csat_n) AS csat_n,
+       round(sum(nps * nps_n) / sum(nps_n), 1) AS nps,
+       sum(nps_n) AS nps_n,
+       round(sum(ces_mean * ces_n) / sum(ces_n), 2) AS ces_mean
+FROM d
+
+-- COMMAND ----------
+
+-- MAGIC %md
+-- MAGIC ## By channel
+-- MAGIC Where speed and resolution differ by channel. `asa_seconds` and `aht_seconds` are means over
+-- MAGIC answered chains.
+
+-- COMMAND ----------
+
+WITH p AS (
+  SELECT COALESCE(:period_end, max(contact_date)) AS period_end FROM gold_daily_service_metrics
+)
+SELECT d.channel,
+       sum(d.chains) AS chains,
+       round(sum(d.abandoned) / sum(d.chains), 4) AS abandon_rate,
+       round(sum(d.asa_seconds * d.answered) / sum(d.answered), 1) AS asa_seconds,
+       round(sum(d.aht_seconds * d.answered) / sum(d.answered), 1) AS aht_seconds,
+       round(sum(d.transfer_rate * d.answered) / sum(d.answered), 4) AS transfer_rate,
+       round(sum(d.repeat_7d_rate * d.repeat_7d_eligible) / sum(d.repeat_7d_eligible), 4) AS repeat_7d_rate,
+       round(sum(d.fcr_7d_rate * d.fcr_7d_eligible) / sum(d.fcr_7d_eligible), 4) AS fcr_7d_rate,
+       round(sum(d.csat_top2 * d.csat_n) / sum(d.csat_n), 4) AS csat_top2
+FROM gold_daily_service_metrics d CROSS JOIN p
+WHERE d.contact_date > date_sub(p.period_end, :period_days) AND d.contact_date <= p.period_end
+GROUP BY d.channel
+ORDER BY chains DESC, d.channel
+
+-- COMMAND ----------
+
+-- MAGIC %md
+-- MAGIC ## Resolution versus speed
+-- MAGIC CSAT points explained by first-contact resolution versus handle and wait minutes (OLS in
+-- MAGIC `gold_resolution_speed_model`, for the latest period at or before `period_end`).
+
+-- COMMAND ----------
+
+WITH p AS (
+  SELECT max(period_end) AS period_end FROM gold_resolution_speed_model
+  WHERE :period_end IS NULL OR period_end <= :period_end
+)
+SELECT m.period_end, m.term,
+       round(m.coefficient, 4) AS coefficient, round(m.std_error, 4) AS std_error,
+       round(m.p_value, 4) AS p_value, round(m.standardized_beta, 3) AS standardized_beta,
+       m.n, round(m.r_squared, 3) AS r_squared, m.note
+FROM gold_resolution_speed_model m CROSS JOIN p
+WHERE m.period_end = p.period_end
+ORDER BY CASE m.term WHEN 'intercept' THEN 0 WHEN 'fcr_7d' THEN 1 WHEN 'handle_minutes' THEN 2
+                     WHEN 'wait_minutes' THEN 3 ELSE 4 END
+
+-- COMMAND ----------
+
+-- MAGIC %md
+-- MAGIC ## Word of mouth
+-- MAGIC People reached per negative versus per positive experience, with its 95% bootstrap interval.
+
+-- COMMAND ----------
+
+WITH p AS (
+  SELECT max(period_end) AS period_end FROM gold_wom_multiplier
+  WHERE :period_end IS NULL OR period_end <= :period_end
+)
+SELECT w.period_end, w.negative_experiences, w.positive_experiences,
+       round(w.told_per_negative, 2) AS told_per_negative,
+       round(w.told_per_positive, 2) AS told_per_positive,
+       round(w.multiplier, 2) AS multiplier,
+       round(w.multiplier_ci_low, 2) AS multiplier_ci_low,
+       round(w.multiplier_ci_high, 2) AS multiplier_ci_high,
+       w.note
+FROM gold_wom_multiplier w CROSS JOIN p
+WHERE w.period_end = p.period_end
