@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         + " contacts, and the word-of-mouth multiplier, from contact records, surveys and mentions.",
     subcommands = {
       DemoCommand.class,
+      NightlyCommand.class,
+      BackfillCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
       SqlCommand.class,

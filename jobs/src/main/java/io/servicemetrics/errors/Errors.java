@@ -79,6 +79,16 @@ public final class Errors {
         null);
   }
 
+  public static ServiceMetricsException warehouseBusy(String warehouse, String holder, String lockFile) {
+    return error(
+        ExitCode.FAILURE,
+        "The warehouse " + warehouse + " is in use by " + holder,
+        "Two runs writing one warehouse at once would restate gold from each other's half-finished days",
+        "Wait for that run to finish (or pass --wait-for-lock SECONDS); if its process is certainly gone"
+            + " (another host), delete " + lockFile,
+        null);
+  }
+
   public static ServiceMetricsException dataQualityBreached(String what, String fix) {
     return error(ExitCode.DATA_QUALITY, what, "A data-quality threshold was breached", fix, null);
   }

@@ -1,0 +1,53 @@
+package io.servicemetrics.cli;
+
+import io.servicemetrics.config.MetricsConfig;
+import io.servicemetrics.config.PiiKey;
+import io.servicemetrics.config.PipelineConfig;
+import io.servicemetrics.io.Warehouse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+
+/** Options shared by nightly and backfill. */
+final class PipelineOptions {
+  @Option(names = "--landing", required = true, paramLabel = "DIR", description = "Landing zone root (path or URI).")
+  String landing;
+
+  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse root (path or URI); created on first run.")
+  String warehouse;
+
+  @Option(names = "--reports", required = true, paramLabel = "DIR", description = "Folder for the PDF reports.")
+  Path reports;
+
+  @Option(names = "--timezone", defaultValue = MetricsConfig.DEFAULT_TIMEZONE_ID, paramLabel = "ZONE",
+      description = "Business time zone: decides calendar days (default: ${DEFAULT-VALUE}).")
+  ZoneId timezone;
+
+  @Option(names = "--pii-key-file", paramLabel = "FILE",
+      description = "File holding the pseudonymization key (default: the SERVICE_METRICS_PII_KEY environment variable).")
+  Path piiKeyFile;
+
+  @Option(names = "--restatement-days", defaultValue = "" + MetricsConfig.DEFAULT_RESTATEMENT_DAYS, paramLabel = "N",
+      description = "Trailing contact dates restated each night (default: ${DEFAULT-VALUE}).")
+  int restatementDays;
+
+  @Option(names = "--period-days", defaultValue = "" + MetricsConfig.DEFAULT_PERIOD_DAYS, paramLabel = "N",
+      description = "Days in the analysis period ending at the run date (default: ${DEFAULT-VALUE}).")
+  int periodDays;
+
+  @Option(names = "--max-quarantine-share", defaultValue = "" + PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, paramLabel = "SHARE",
+      description = "Exit 3 when a source's quarantined share of records read exceeds this (default: ${DEFAULT-VALUE}).")
+  double maxQuarantineShare;
+
+  @Option(names = "--wait-for-lock", defaultValue = "0", paramLabel = "SECONDS",
+      description = "Wait this long for another run holding the warehouse before failing (default: ${DEFAULT-VALUE}).")
+  long waitForLock;
+
+  PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
+    return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
+        PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
+        reportEveryDay, Duration.ofSeconds(waitForLock));
+  }
+}
