@@ -25,6 +25,7 @@ public final class AgentMetricsTransforms {
   static final String MEDIAN_FCR = "median_fcr_7d_rate";
   private static final String TEAM_CHAINS = "team_chains";
   private static final String TEAM_RANK = "team_rank";
+  private static final String TEAM_AGENT_ID = "team_agent_id";
 
   private AgentMetricsTransforms() {}
 
@@ -56,9 +57,10 @@ public final class AgentMetricsTransforms {
         .withColumn(TEAM_RANK, row_number().over(Window.partitionBy(col(ContactChainsSchema.AGENT_ID))
             .orderBy(col(TEAM_CHAINS).desc(), col(ContactChainsSchema.TEAM).asc())))
         .filter(col(TEAM_RANK).equalTo(1))
-        .select(col(ContactChainsSchema.AGENT_ID), col(ContactChainsSchema.TEAM).as(AgentMetricsSchema.TEAM));
-    return metrics.join(team, metrics.col(ContactChainsSchema.AGENT_ID).equalTo(team.col(ContactChainsSchema.AGENT_ID)), "left")
-        .drop(team.col(ContactChainsSchema.AGENT_ID));
+        // Renamed: both sides derive from the same frame, so qualified references would not tell them apart.
+        .select(col(ContactChainsSchema.AGENT_ID).as(TEAM_AGENT_ID), col(ContactChainsSchema.TEAM).as(AgentMetricsSchema.TEAM));
+    return metrics.join(team, col(ContactChainsSchema.AGENT_ID).equalTo(col(TEAM_AGENT_ID)), "left")
+        .drop(TEAM_AGENT_ID);
   }
 
   /**

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -123,18 +123,19 @@ public final class ResolutionSpeedTransforms {
     List<String> terms = ResolutionSpeedModelSchema.TERMS;
     for (int i = 0; i < terms.size(); i++) {
       if (!result.fitted()) {
-        rows.add(RowFactory.create(stamp.periodEndValue(), terms.get(i), null, null, null, null, null,
-            n, null, result.reason(), stamp.asOfValue(), stamp.definitionsVersion()));
+        rows.add(new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), terms.get(i), null, null, null,
+            null, null, n, null, result.reason(), stamp.asOfValue(), stamp.definitionsVersion()},
+            ResolutionSpeedModelSchema.SCHEMA));
         continue;
       }
       Ols.Fit fit = result.fit();
       String note = Double.isFinite(fit.tStats()[i]) ? null
           : "residual variance is zero (perfect fit): t and p undefined";
-      rows.add(RowFactory.create(stamp.periodEndValue(), terms.get(i),
+      rows.add(new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), terms.get(i),
           finiteOrNull(fit.coefficients()[i]), finiteOrNull(fit.standardErrors()[i]),
           finiteOrNull(fit.tStats()[i]), finiteOrNull(fit.pValues()[i]),
           finiteOrNull(fit.standardizedBetas()[i]), n, finiteOrNull(fit.rSquared()), note,
-          stamp.asOfValue(), stamp.definitionsVersion()));
+          stamp.asOfValue(), stamp.definitionsVersion()}, ResolutionSpeedModelSchema.SCHEMA));
     }
     return rows;
   }
@@ -185,9 +186,10 @@ public final class ResolutionSpeedTransforms {
       for (int quartile = 1; quartile <= 4; quartile++) {
         long[] counts = byCell.getOrDefault(fcr + "/" + quartile, new long[] {0, 0});
         Interval rate = Wilson.interval(counts[1], counts[0]);
-        rows.add(RowFactory.create(stamp.periodEndValue(), fcr, quartile, counts[0],
+        rows.add(new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), fcr, quartile, counts[0],
             rate == null ? null : rate.estimate(), rate == null ? null : rate.low(),
-            rate == null ? null : rate.high(), stamp.asOfValue(), stamp.definitionsVersion()));
+            rate == null ? null : rate.high(), stamp.asOfValue(), stamp.definitionsVersion()},
+            CsatByFcrSpeedSchema.SCHEMA));
       }
     }
     return rows;

@@ -27,7 +27,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -57,6 +57,7 @@ public final class WordOfMouthTransforms {
   private static final String HANDLE_CUSTOMERS = "handle_customers";
   private static final String RANK = "attribution_rank";
   private static final String MENTION_CUSTOMER = "mention_customer_key";
+  private static final String ATTRIBUTED_CHAIN_ID = "attributed_chain_id";
 
   private WordOfMouthTransforms() {}
 
@@ -117,7 +118,7 @@ public final class WordOfMouthTransforms {
     values.add(notes.text());
     values.add(stamp.asOfValue());
     values.add(stamp.definitionsVersion());
-    return RowFactory.create(values.toArray());
+    return new GenericRowWithSchema(values.toArray(), WomMentionsSchema.SCHEMA);
   }
 
   /** Gold wom_mentions for the period: one row. */
@@ -200,10 +201,12 @@ public final class WordOfMouthTransforms {
             .and(col(POLARITY).isin(POLARITY_POSITIVE, POLARITY_NEGATIVE))
             .and(col(ContactChainsSchema.ENDED_AT).leq(lit(window.asOfMinus(FOLLOW_WINDOW)))))
         .select(col(ContactChainsSchema.CHAIN_ID), col(POLARITY));
-    Dataset<Row> perChain = attributed.groupBy(col(ContactChainsSchema.CHAIN_ID))
+    // Renamed: attributed chain ids derive from the same chains frame, so qualified references
+    // would not tell the two sides apart.
+    Dataset<Row> perChain = attributed.groupBy(col(ContactChainsSchema.CHAIN_ID).as(ATTRIBUTED_CHAIN_ID))
         .agg(sum(col(REACH)).as(TOLD), count(lit(1)).as(MENTIONS));
-    return eligible.join(perChain, eligible.col(ContactChainsSchema.CHAIN_ID).equalTo(perChain.col(ContactChainsSchema.CHAIN_ID)), "left")
-        .select(eligible.col(ContactChainsSchema.CHAIN_ID), col(POLARITY),
+    return eligible.join(perChain, col(ContactChainsSchema.CHAIN_ID).equalTo(col(ATTRIBUTED_CHAIN_ID)), "left")
+        .select(col(ContactChainsSchema.CHAIN_ID), col(POLARITY),
             coalesce(col(TOLD), lit(0L)).as(TOLD), coalesce(col(MENTIONS), lit(0L)).as(MENTIONS));
   }
 
@@ -262,12 +265,12 @@ public final class WordOfMouthTransforms {
       surveyMultiplier = negativeTold / positiveTold;
     }
     Interval m = outcome.interval();
-    Double multiplier = m != null ? m.estimate() : ResolutionSpeedTransforms.finiteOrNull(MULTIPLIER.of(counts, sums));
-    return RowFactory.create(stamp.periodEndValue(), counts[NEG], counts[POS],
+    Double multiplier = ResolutionSpeedTransforms.finiteOrNull(MULTIPLIER.of(counts, sums));
+    return new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), counts[NEG], counts[POS],
         share(mentioning[NEG], counts[NEG]), share(mentioning[POS], counts[POS]),
         mean(sums[NEG], counts[NEG]), mean(sums[POS], counts[POS]),
         multiplier, m == null ? null : m.low(), m == null ? null : m.high(), surveyMultiplier,
-        notes.text(), stamp.asOfValue(), stamp.definitionsVersion());
+        notes.text(), stamp.asOfValue(), stamp.definitionsVersion()}, WomMultiplierSchema.SCHEMA);
   }
 
   /** Gold wom_multiplier for the period: one row. */
