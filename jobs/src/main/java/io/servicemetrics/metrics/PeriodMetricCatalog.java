@@ -1,0 +1,75 @@
+package io.servicemetrics.metrics;
+
+import static io.servicemetrics.schema.GoldColumns.CURRENT_DEFINITIONS_VERSION;
+
+import io.servicemetrics.stats.Bootstrap;
+import java.util.List;
+
+/**
+ * Definitions of the period metrics, one entry per gold column family, for meta/metric_definitions
+ * and docs/METRICS.md (sections "Resolution versus speed", "Agents", "Word of mouth").
+ */
+public final class PeriodMetricCatalog {
+  private static final String PERIOD = "period_days=28 (--period-days); period = contact_date in [D-(period_days-1), D]";
+  private static final String BOOT = "resamples=" + Bootstrap.RESAMPLES + "; seed=" + Bootstrap.SEED
+      + "; percentile 2.5/97.5 (R type 7); withheld when > 2.5% of resamples are undefined";
+
+  public static final List<MetricDefinition> DEFINITIONS = List.of(
+      def("resolution_speed_sample",
+          "Answered chains with contact_date in the period, csat present and fcr_7d not NULL.", PERIOD),
+      def("resolution_speed_model",
+          "OLS of csat on fcr_7d (0/1), handle_minutes, wait_minutes, transfers with intercept, solved from"
+              + " sufficient statistics; per term coefficient, std_error, t_stat, two-sided p_value (Student t,"
+              + " n-k-1 df), standardized_beta = coefficient*sd(x)/sd(y) (sample sd), n, r_squared; NULL numbers"
+              + " with the reason in note when n <= k+1, var(csat) = 0, or X'X is singular.",
+          PERIOD + "; k=4; singular when a predictor's centred sum of squares or the smallest singular value of"
+              + " the predictors' correlation matrix is <= 1e-10 relative"),
+      def("csat_by_fcr_speed",
+          "For fcr_7d in {false,true} x handle_quartile 1-4 (NTILE(4) over handle_seconds ascending, ties by"
+              + " chain_id, over the whole sample): n, csat_top2 = share of csat in {4,5}, 95% Wilson ci_low/ci_high;"
+              + " all 8 cells present, NULL rates when n = 0.", PERIOD),
+      def("agent_metrics",
+          "Per agent_id (first-contact agent) over chains with contact_date in the period: chains; aht_seconds ="
+              + " mean handle_seconds over answered chains; fcr_7d_rate over fcr_7d_eligible (fcr_7d not NULL);"
+              + " csat_top2 over csat_n; team = most frequent team (tie: smallest name).", PERIOD),
+      def("agent_quadrant",
+          "Relative to the medians of aht_seconds and fcr_7d_rate across agents with >= 20 fcr-eligible chains"
+              + " (even count: mean of the middle two): fast_resolving (aht < median, fcr >= median), speed_trap"
+              + " (aht < median, fcr < median), slow_resolving (aht >= median, fcr >= median), struggling (aht >="
+              + " median, fcr < median); insufficient_data under 20.", PERIOD + "; min_fcr_eligible=20"),
+      def("wom_mentions",
+          "Mentions with posted_at in the period's days in the business zone; reach = impressions, else"
+              + " author_followers; n_negative, n_positive by sentiment_label; incidence_ratio = n_negative /"
+              + " n_positive; reach_ratio = mean reach(negative) / mean reach(positive); exposure_multiplier ="
+              + " total reach(negative) / total reach(positive); 95% bootstrap percentile intervals resampling all"
+              + " mentions (neutral included) pooled; NULL with the reason in note when a denominator is 0.",
+          PERIOD + "; " + BOOT),
+      def("experience_polarity",
+          "csat >= 4 positive, <= 2 negative, 3 neutral; without csat: resolved positive, else negative.", ""),
+      def("wom_attribution",
+          "A period mention whose (platform, author_pseudonym) maps through customer_handles to exactly one"
+              + " customer_key goes to that customer's latest chain with ended_at in [posted_at - 14 days,"
+              + " posted_at] (tie: greatest chain_id); handles of two or more customers are not attributed.",
+          "follow_window=14 days (14 x 86400 s)"),
+      def("wom_multiplier",
+          "Eligible experiences: chains with contact_date in the period, polarity positive or negative, ended_at"
+              + " + 14 days <= as_of. told = total reach of attributed mentions (0 if none). Per polarity:"
+              + " experiences, mentioning share (>= 1 attributed mention), mean told; multiplier = mean"
+              + " told(negative) / mean told(positive) with a 95% bootstrap percentile interval resampling chains"
+              + " within each polarity; NULL with the reason in note when undefined.",
+          PERIOD + "; follow_window=14 days; " + BOOT),
+      def("survey_multiplier",
+          "Mean people_told over the period's chains with csat <= 2 / mean people_told over those with csat >= 4,"
+              + " chains with people_told only; NULL with the reason in note when undefined.", PERIOD),
+      def("resolution_versus_speed_headline",
+          "CSAT top-2-box points of fcr_7d true minus false, pooled over quartiles, with Newcombe's hybrid score"
+              + " interval; versus points per handle-time quartile faster = (top2(Q1) - top2(Q4)) / 3 pooled over"
+              + " fcr_7d, Newcombe interval / 3; plus the model's fcr_7d and handle_minutes coefficients with t"
+              + " intervals.", PERIOD));
+
+  private PeriodMetricCatalog() {}
+
+  private static MetricDefinition def(String name, String definition, String parameters) {
+    return new MetricDefinition(name, CURRENT_DEFINITIONS_VERSION, definition, parameters);
+  }
+}

@@ -1,0 +1,71 @@
+package io.servicemetrics.metrics;
+
+import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.Table;
+import io.servicemetrics.schema.CustomerHandlesSchema;
+import io.servicemetrics.schema.GoldColumns;
+import io.servicemetrics.schema.MentionsSchema;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes the five period tables (resolution_speed_model, csat_by_fcr_speed, agent_metrics,
+ * wom_mentions, wom_multiplier) for the period ending at a date and replaces each table's slice
+ * {@code period_end = D}. Reads gold contact_chains (required) and silver mentions and
+ * customer_handles (empty when never ingested). Run after contact_chains is restated.
+ */
+public final class PeriodMetricsJob {
+  private static final Logger LOG = LoggerFactory.getLogger(PeriodMetricsJob.class);
+  private static final String JOB_GROUP = "period-metrics";
+
+  private PeriodMetricsJob() {}
+
+  /**
+   * @param periodEnd the run date D; the period is [D − periodDays + 1, D] and as_of the start of
+   *     D + 1 in {@code zone}
+   * @param periodDays period length in days (default {@link PeriodWindow#DEFAULT_PERIOD_DAYS})
+   */
+  public static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays) {
+    PeriodWindow window = new PeriodWindow(periodEnd, periodDays, zone);
+    GoldStamp stamp = GoldStamp.of(window);
+    SparkSession spark = delta.spark();
+    LOG.info("Period metrics for {} .. {} ({} days, zone {}), as_of {}",
+        window.periodStart(), periodEnd, periodDays, zone, window.asOf());
+
+    Dataset<Row> chains = delta.read(Table.GOLD_CONTACT_CHAINS);
+    Dataset<Row> mentions = delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER);
+    Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
+
+    write(delta, spark, Table.GOLD_RESOLUTION_SPEED_MODEL, "Resolution-versus-speed model (OLS)", stamp,
+        () -> ResolutionSpeedTransforms.model(chains, window, stamp));
+    write(delta, spark, Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile", stamp,
+        () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp));
+    write(delta, spark, Table.GOLD_AGENT_METRICS, "Agent metrics and quadrants", stamp,
+        () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp));
+    write(delta, spark, Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions", stamp,
+        () -> WordOfMouthTransforms.womMentions(mentions, window, stamp));
+    write(delta, spark, Table.GOLD_WOM_MULTIPLIER, "Word of mouth: multiplier", stamp,
+        () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp));
+  }
+
+  private static void write(DeltaIo delta, SparkSession spark, Table table, String description, GoldStamp stamp,
+      java.util.function.Supplier<Dataset<Row>> compute) {
+    spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), description, false);
+    try {
+      // Driver-side tables are tiny local frames; agent_metrics is cached so the count and the
+      // write do not recompute it.
+      Dataset<Row> rows = compute.get().cache();
+      long count = rows.count();
+      delta.replaceSlice(table, rows, stamp.sliceCondition(), GoldColumns.PERIOD_END);
+      LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), count, stamp.periodEnd());
+      rows.unpersist();
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+}

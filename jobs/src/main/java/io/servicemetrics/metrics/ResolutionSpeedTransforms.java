@@ -1,0 +1,212 @@
+package io.servicemetrics.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.ntile;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.servicemetrics.schema.ContactChainsSchema;
+import io.servicemetrics.schema.CsatByFcrSpeedSchema;
+import io.servicemetrics.schema.ResolutionSpeedModelSchema;
+import io.servicemetrics.stats.Interval;
+import io.servicemetrics.stats.Ols;
+import io.servicemetrics.stats.Wilson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Resolution versus speed over a period: the OLS model of csat on first-contact resolution and
+ * speed (gold resolution_speed_model) and CSAT top-2-box by fcr_7d × handle-time quartile (gold
+ * csat_by_fcr_speed). Definitions: docs/METRICS.md, "Resolution versus speed".
+ */
+public final class ResolutionSpeedTransforms {
+  /** Sample column: fcr_7d as 0/1. */
+  static final String FCR = "fcr";
+  static final String HANDLE_MINUTES = ResolutionSpeedModelSchema.TERM_HANDLE_MINUTES;
+  static final String WAIT_MINUTES = ResolutionSpeedModelSchema.TERM_WAIT_MINUTES;
+  static final String TOP2 = "top2";
+  static final String TOP2_COUNT = "top2_count";
+  /** CSAT scores counted as satisfied (top-2-box on the 1-5 scale). */
+  public static final int CSAT_TOP2_MIN = 4;
+
+  /** Predictors in the order of {@link ResolutionSpeedModelSchema#TERMS} after the intercept. */
+  static final List<String> PREDICTORS = List.of(
+      FCR, HANDLE_MINUTES, WAIT_MINUTES, ContactChainsSchema.TRANSFERS);
+  private static final List<String> PREDICTOR_TERMS = ResolutionSpeedModelSchema.TERMS.subList(1, 5);
+  private static final String N = "n";
+  private static final String SUM_Y = "sum_y";
+  private static final String SUM_YY = "sum_yy";
+
+  private ResolutionSpeedTransforms() {}
+
+  /**
+   * The analysis sample: answered chains with contact_date in the period, csat present and fcr_7d
+   * not NULL (handle and wait seconds are present on every answered chain; rows without them are
+   * left out rather than imputed). Columns: chain_id, csat, fcr_7d, handle_seconds, fcr (0/1),
+   * handle_minutes, wait_minutes, transfers (double), top2 (0/1).
+   */
+  public static Dataset<Row> sample(Dataset<Row> chains, PeriodWindow window) {
+    return chains
+        .filter(col(ContactChainsSchema.ANSWERED)
+            .and(col(ContactChainsSchema.CONTACT_DATE).between(lit(window.periodStart()), lit(window.periodEnd())))
+            .and(col(ContactChainsSchema.CSAT).isNotNull())
+            .and(col(ContactChainsSchema.FCR_7D).isNotNull())
+            .and(col(ContactChainsSchema.HANDLE_SECONDS).isNotNull())
+            .and(col(ContactChainsSchema.WAIT_SECONDS).isNotNull()))
+        .select(
+            col(ContactChainsSchema.CHAIN_ID),
+            col(ContactChainsSchema.CSAT).cast("double").as(ContactChainsSchema.CSAT),
+            col(ContactChainsSchema.FCR_7D),
+            col(ContactChainsSchema.HANDLE_SECONDS),
+            when(col(ContactChainsSchema.FCR_7D), 1.0).otherwise(0.0).as(FCR),
+            col(ContactChainsSchema.HANDLE_SECONDS).divide(60.0).as(HANDLE_MINUTES),
+            col(ContactChainsSchema.WAIT_SECONDS).divide(60.0).as(WAIT_MINUTES),
+            col(ContactChainsSchema.TRANSFERS).cast("double").as(ContactChainsSchema.TRANSFERS),
+            when(col(ContactChainsSchema.CSAT).geq(CSAT_TOP2_MIN), 1L).otherwise(0L).as(TOP2));
+  }
+
+  /**
+   * One row of sufficient statistics of the regression of csat on {@link #PREDICTORS}: n, sums
+   * of each x, of y, of every x_i·x_j (i ≤ j), of x_i·y and of y². Sums are NULL on an empty
+   * sample.
+   */
+  public static Dataset<Row> sufficientStatistics(Dataset<Row> sample) {
+    List<Column> aggregates = new ArrayList<>();
+    Column y = col(ContactChainsSchema.CSAT);
+    for (int i = 0; i < PREDICTORS.size(); i++) {
+      Column xi = col(PREDICTORS.get(i));
+      aggregates.add(sum(xi).as("sx_" + i));
+      aggregates.add(sum(xi.multiply(y)).as("sxy_" + i));
+      for (int j = i; j < PREDICTORS.size(); j++) {
+        aggregates.add(sum(xi.multiply(col(PREDICTORS.get(j)))).as("sxx_" + i + "_" + j));
+      }
+    }
+    aggregates.add(sum(y).as(SUM_Y));
+    aggregates.add(sum(y.multiply(y)).as(SUM_YY));
+    return sample.agg(count(lit(1)).as(N), aggregates.toArray(Column[]::new));
+  }
+
+  /** The row of {@link #sufficientStatistics} as {@link Ols.SufficientStatistics}. */
+  public static Ols.SufficientStatistics toStatistics(Row row) {
+    int k = PREDICTORS.size();
+    double[] sx = new double[k];
+    double[] sxy = new double[k];
+    double[][] sxx = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      sx[i] = orZero(row, "sx_" + i);
+      sxy[i] = orZero(row, "sxy_" + i);
+      for (int j = i; j < k; j++) {
+        sxx[i][j] = orZero(row, "sxx_" + i + "_" + j);
+        sxx[j][i] = sxx[i][j];
+      }
+    }
+    long n = row.getAs(N);
+    return new Ols.SufficientStatistics(n, sx, orZero(row, SUM_Y), sxx, sxy, orZero(row, SUM_YY));
+  }
+
+  /**
+   * Gold resolution_speed_model rows for a fitted or failed model: one row per term in
+   * {@link ResolutionSpeedModelSchema#TERMS}, with n and r² on every row. A failed model gives
+   * NULL numbers and its reason in note; a perfect fit gives NULL t and p with a note.
+   */
+  public static List<Row> modelRows(Ols.Result result, long n, GoldStamp stamp) {
+    List<Row> rows = new ArrayList<>();
+    List<String> terms = ResolutionSpeedModelSchema.TERMS;
+    for (int i = 0; i < terms.size(); i++) {
+      if (!result.fitted()) {
+        rows.add(new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), terms.get(i), null, null, null,
+            null, null, n, null, result.reason(), stamp.asOfValue(), stamp.definitionsVersion()},
+            ResolutionSpeedModelSchema.SCHEMA));
+        continue;
+      }
+      Ols.Fit fit = result.fit();
+      String note = Double.isFinite(fit.tStats()[i]) ? null
+          : "residual variance is zero (perfect fit): t and p undefined";
+      rows.add(new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), terms.get(i),
+          finiteOrNull(fit.coefficients()[i]), finiteOrNull(fit.standardErrors()[i]),
+          finiteOrNull(fit.tStats()[i]), finiteOrNull(fit.pValues()[i]),
+          finiteOrNull(fit.standardizedBetas()[i]), n, finiteOrNull(fit.rSquared()), note,
+          stamp.asOfValue(), stamp.definitionsVersion()}, ResolutionSpeedModelSchema.SCHEMA));
+    }
+    return rows;
+  }
+
+  /**
+   * Gold resolution_speed_model for the period. Runs one action that brings a single row of
+   * sums to the driver.
+   */
+  public static Dataset<Row> model(Dataset<Row> chains, PeriodWindow window, GoldStamp stamp) {
+    Ols.SufficientStatistics statistics = toStatistics(sufficientStatistics(sample(chains, window)).first());
+    Ols.Result result = Ols.fit(statistics, PREDICTOR_TERMS);
+    return chains.sparkSession().createDataFrame(
+        modelRows(result, statistics.n(), stamp), ResolutionSpeedModelSchema.SCHEMA);
+  }
+
+  /**
+   * Adds handle_quartile = NTILE(4) over handle_seconds ascending, ties broken by chain_id, over
+   * the whole sample. The window has no partition, so Spark moves the sample into one task: fine
+   * for a period's survey sample (docs/DECISIONS.md).
+   */
+  public static Dataset<Row> withHandleQuartile(Dataset<Row> sample) {
+    return sample.withColumn(CsatByFcrSpeedSchema.HANDLE_QUARTILE, ntile(4).over(
+        Window.orderBy(col(ContactChainsSchema.HANDLE_SECONDS).asc(), col(ContactChainsSchema.CHAIN_ID).asc())));
+  }
+
+  /** Per (fcr_7d, handle_quartile) present in the sample: n and the count of top-2-box scores. */
+  public static Dataset<Row> csatCells(Dataset<Row> sampleWithQuartile) {
+    return sampleWithQuartile
+        .groupBy(col(ContactChainsSchema.FCR_7D), col(CsatByFcrSpeedSchema.HANDLE_QUARTILE))
+        .agg(count(lit(1)).as(CsatByFcrSpeedSchema.N), sum(col(TOP2)).as(TOP2_COUNT));
+  }
+
+  /**
+   * Gold csat_by_fcr_speed rows from the collected cells: all 8 cells fcr_7d ∈ {false, true} ×
+   * quartile 1-4, in that order; an empty cell has n = 0 and NULL rates.
+   */
+  public static List<Row> csatByFcrSpeedRows(List<Row> cells, GoldStamp stamp) {
+    Map<String, long[]> byCell = new HashMap<>();
+    for (Row cell : cells) {
+      boolean fcr = cell.getAs(ContactChainsSchema.FCR_7D);
+      int quartile = cell.getAs(CsatByFcrSpeedSchema.HANDLE_QUARTILE);
+      long n = cell.getAs(CsatByFcrSpeedSchema.N);
+      long top2 = cell.getAs(TOP2_COUNT);
+      byCell.put(fcr + "/" + quartile, new long[] {n, top2});
+    }
+    List<Row> rows = new ArrayList<>();
+    for (boolean fcr : new boolean[] {false, true}) {
+      for (int quartile = 1; quartile <= 4; quartile++) {
+        long[] counts = byCell.getOrDefault(fcr + "/" + quartile, new long[] {0, 0});
+        Interval rate = Wilson.interval(counts[1], counts[0]);
+        rows.add(new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), fcr, quartile, counts[0],
+            rate == null ? null : rate.estimate(), rate == null ? null : rate.low(),
+            rate == null ? null : rate.high(), stamp.asOfValue(), stamp.definitionsVersion()},
+            CsatByFcrSpeedSchema.SCHEMA));
+      }
+    }
+    return rows;
+  }
+
+  /** Gold csat_by_fcr_speed for the period. Brings at most 8 aggregate rows to the driver. */
+  public static Dataset<Row> csatByFcrSpeed(Dataset<Row> chains, PeriodWindow window, GoldStamp stamp) {
+    List<Row> cells = csatCells(withHandleQuartile(sample(chains, window))).collectAsList();
+    return chains.sparkSession().createDataFrame(csatByFcrSpeedRows(cells, stamp), CsatByFcrSpeedSchema.SCHEMA);
+  }
+
+  private static double orZero(Row row, String column) {
+    Object value = row.getAs(column);
+    return value == null ? 0.0 : ((Number) value).doubleValue();
+  }
+
+  static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}

@@ -1,0 +1,328 @@
+package io.servicemetrics.metrics;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
+
+import io.servicemetrics.schema.ContactChainsSchema;
+import io.servicemetrics.schema.CustomerHandlesSchema;
+import io.servicemetrics.schema.MentionsSchema;
+import io.servicemetrics.schema.WomMentionsSchema;
+import io.servicemetrics.schema.WomMultiplierSchema;
+import io.servicemetrics.stats.Bootstrap;
+import io.servicemetrics.stats.FrequencyTable;
+import io.servicemetrics.stats.Interval;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Word of mouth over a period: negative versus positive mentions (gold wom_mentions) and how many
+ * people hear about one unhappy versus one happy experience (gold wom_multiplier). Definitions:
+ * docs/METRICS.md, "Word of mouth". Only frequency tables (value → count) reach the driver.
+ */
+public final class WordOfMouthTransforms {
+  /** A mention counts toward the latest chain that ended at most this long before it. */
+  public static final Duration FOLLOW_WINDOW = Duration.ofDays(14);
+  public static final String POLARITY = "polarity";
+  public static final String POLARITY_POSITIVE = "positive";
+  public static final String POLARITY_NEGATIVE = "negative";
+  public static final String POLARITY_NEUTRAL = "neutral";
+  /** csat at or above this is a positive experience; at or below {@link #CSAT_NEGATIVE_MAX} negative. */
+  public static final int CSAT_POSITIVE_MIN = 4;
+  public static final int CSAT_NEGATIVE_MAX = 2;
+  public static final String REACH = "reach";
+  public static final String TOLD = "told";
+  static final String MENTIONS = "mentions";
+  static final String ITEMS = "items";
+  static final String MENTIONED = "mentioned";
+
+  private static final int NEG = 0;
+  private static final int POS = 1;
+  private static final int NEUTRAL = 2;
+  private static final String HANDLE_CUSTOMERS = "handle_customers";
+  private static final String RANK = "attribution_rank";
+  private static final String MENTION_CUSTOMER = "mention_customer_key";
+  private static final String ATTRIBUTED_CHAIN_ID = "attributed_chain_id";
+
+  private WordOfMouthTransforms() {}
+
+  // ---- wom_mentions ----
+
+  /**
+   * Mentions posted in the period (posted_at in [start of the first day, as_of) in the business
+   * zone) with reach = impressions when present, else author_followers.
+   */
+  public static Dataset<Row> periodMentions(Dataset<Row> mentions, PeriodWindow window) {
+    return mentions
+        .filter(col(MentionsSchema.POSTED_AT).geq(lit(window.startInstant()))
+            .and(col(MentionsSchema.POSTED_AT).lt(lit(window.asOf()))))
+        .withColumn(REACH, coalesce(col(MentionsSchema.IMPRESSIONS), col(MentionsSchema.AUTHOR_FOLLOWERS)));
+  }
+
+  /** Frequency table of mentions: sentiment_label × reach → items. */
+  public static Dataset<Row> mentionFrequencies(Dataset<Row> periodMentions) {
+    return periodMentions.groupBy(col(MentionsSchema.SENTIMENT_LABEL), col(REACH)).agg(count(lit(1)).as(ITEMS));
+  }
+
+  /** The statistics of wom_mentions as functions of per-label counts and reach sums. */
+  static final Bootstrap.Statistic INCIDENCE = (c, s) -> (double) c[NEG] / c[POS];
+  static final Bootstrap.Statistic REACH_RATIO = (c, s) -> (s[NEG] / c[NEG]) / (s[POS] / c[POS]);
+  static final Bootstrap.Statistic EXPOSURE = (c, s) -> s[NEG] / s[POS];
+
+  /** The gold wom_mentions row from the collected mention frequency table. */
+  public static Row womMentionsRow(List<Row> frequencies, GoldStamp stamp) {
+    FrequencyTable table = new FrequencyTable(3);
+    for (Row f : frequencies) {
+      String label = f.getAs(MentionsSchema.SENTIMENT_LABEL);
+      long reach = f.getAs(REACH);
+      long items = f.getAs(ITEMS);
+      int group = MentionsSchema.LABEL_NEGATIVE.equals(label) ? NEG
+          : MentionsSchema.LABEL_POSITIVE.equals(label) ? POS : NEUTRAL;
+      table.add(group, reach, items);
+    }
+    long[] counts = table.counts();
+    double[] sums = table.sums();
+    List<Bootstrap.Statistic> statistics = List.of(INCIDENCE, REACH_RATIO, EXPOSURE);
+    List<String> names = List.of(
+        WomMentionsSchema.INCIDENCE_RATIO, WomMentionsSchema.REACH_RATIO, WomMentionsSchema.EXPOSURE_MULTIPLIER);
+    List<Bootstrap.Outcome> outcomes = Bootstrap.pooled(table, statistics);
+    Notes notes = new Notes();
+    List<Object> values = new ArrayList<>(List.of(stamp.periodEndValue(), counts[NEG], counts[POS]));
+    for (int i = 0; i < statistics.size(); i++) {
+      Bootstrap.Outcome o = outcomes.get(i);
+      Double estimate = ResolutionSpeedTransforms.finiteOrNull(statistics.get(i).of(counts, sums));
+      if (estimate == null) {
+        notes.add(names.get(i) + ": undefined: " + mentionRatioUndefinedBecause(i, counts, sums));
+      } else if (o.interval() == null) {
+        notes.add(names.get(i) + ": " + o.reason());
+      }
+      Interval interval = o.interval();
+      values.addAll(Arrays.asList(estimate, interval == null ? null : interval.low(),
+          interval == null ? null : interval.high()));
+    }
+    values.add(notes.text());
+    values.add(stamp.asOfValue());
+    values.add(stamp.definitionsVersion());
+    return new GenericRowWithSchema(values.toArray(), WomMentionsSchema.SCHEMA);
+  }
+
+  /** Gold wom_mentions for the period: one row. */
+  public static Dataset<Row> womMentions(Dataset<Row> mentions, PeriodWindow window, GoldStamp stamp) {
+    List<Row> frequencies = mentionFrequencies(periodMentions(mentions, window)).collectAsList();
+    return mentions.sparkSession().createDataFrame(List.of(womMentionsRow(frequencies, stamp)), WomMentionsSchema.SCHEMA);
+  }
+
+  // ---- wom_multiplier ----
+
+  /**
+   * Adds polarity: csat ≥ 4 positive, ≤ 2 negative, 3 neutral; without csat, a resolved chain is
+   * positive and any other negative.
+   */
+  public static Dataset<Row> withPolarity(Dataset<Row> chains) {
+    Column csat = col(ContactChainsSchema.CSAT);
+    return chains.withColumn(POLARITY,
+        when(csat.geq(CSAT_POSITIVE_MIN), lit(POLARITY_POSITIVE))
+            .when(csat.leq(CSAT_NEGATIVE_MAX), lit(POLARITY_NEGATIVE))
+            .when(csat.isNotNull(), lit(POLARITY_NEUTRAL))
+            .when(col(ContactChainsSchema.RESOLVED), lit(POLARITY_POSITIVE))
+            .otherwise(lit(POLARITY_NEGATIVE)));
+  }
+
+  /**
+   * Handles that identify exactly one customer: (platform, handle_pseudonym, customer_key) for
+   * every (platform, handle_pseudonym) mapped to one distinct customer_key. A handle shared by two
+   * or more customers (a family account, a recycled phone number) identifies nobody and is left
+   * out.
+   */
+  public static Dataset<Row> unambiguousHandles(Dataset<Row> customerHandles) {
+    Column platform = col(CustomerHandlesSchema.PLATFORM);
+    Column handle = col(CustomerHandlesSchema.HANDLE_PSEUDONYM);
+    return customerHandles
+        .groupBy(platform, handle)
+        .agg(countDistinct(col(CustomerHandlesSchema.CUSTOMER_KEY)).as(HANDLE_CUSTOMERS),
+            first(col(CustomerHandlesSchema.CUSTOMER_KEY)).as(CustomerHandlesSchema.CUSTOMER_KEY))
+        .filter(col(HANDLE_CUSTOMERS).equalTo(1))
+        .drop(HANDLE_CUSTOMERS);
+  }
+
+  /**
+   * Attributes period mentions to chains: a mention whose (platform, author_pseudonym) is an
+   * unambiguous handle goes to that customer's latest chain with ended_at in [posted_at − 14 days,
+   * posted_at] (ties on ended_at go to the greatest chain_id). Columns: mention_id, chain_id,
+   * reach. Mentions without such a chain are dropped.
+   */
+  public static Dataset<Row> attributedMentions(
+      Dataset<Row> periodMentions, Dataset<Row> handles, Dataset<Row> chains, PeriodWindow window) {
+    Dataset<Row> identified = periodMentions
+        .join(handles, periodMentions.col(MentionsSchema.PLATFORM).equalTo(handles.col(CustomerHandlesSchema.PLATFORM))
+            .and(periodMentions.col(MentionsSchema.AUTHOR_PSEUDONYM).equalTo(handles.col(CustomerHandlesSchema.HANDLE_PSEUDONYM))))
+        .select(col(MentionsSchema.MENTION_ID), col(MentionsSchema.POSTED_AT), col(REACH),
+            handles.col(CustomerHandlesSchema.CUSTOMER_KEY).as(MENTION_CUSTOMER));
+    // Only chains ending from 14 days before the period to as_of can receive a period mention.
+    Dataset<Row> candidates = chains
+        .filter(col(ContactChainsSchema.CUSTOMER_KEY).isNotNull()
+            .and(col(ContactChainsSchema.ENDED_AT).geq(lit(window.startInstant().minus(FOLLOW_WINDOW))))
+            .and(col(ContactChainsSchema.ENDED_AT).leq(lit(window.asOf()))))
+        .select(col(ContactChainsSchema.CHAIN_ID), col(ContactChainsSchema.CUSTOMER_KEY), col(ContactChainsSchema.ENDED_AT));
+    Column gapMicros = unix_micros(col(MentionsSchema.POSTED_AT)).minus(unix_micros(col(ContactChainsSchema.ENDED_AT)));
+    return identified
+        .join(candidates, col(MENTION_CUSTOMER).equalTo(col(ContactChainsSchema.CUSTOMER_KEY))
+            .and(gapMicros.geq(0))
+            .and(gapMicros.leq(FOLLOW_WINDOW.toNanos() / 1000)))
+        .withColumn(RANK, row_number().over(Window.partitionBy(col(MentionsSchema.MENTION_ID))
+            .orderBy(col(ContactChainsSchema.ENDED_AT).desc(), col(ContactChainsSchema.CHAIN_ID).desc())))
+        .filter(col(RANK).equalTo(1))
+        .select(col(MentionsSchema.MENTION_ID), col(ContactChainsSchema.CHAIN_ID), col(REACH));
+  }
+
+  /**
+   * Eligible experiences with what they were told: chains with contact_date in the period,
+   * polarity positive or negative, and a complete follow window (ended_at + 14 days ≤ as_of).
+   * Columns: chain_id, polarity, told (total reach of attributed mentions, 0 when none), mentions.
+   */
+  public static Dataset<Row> experiences(Dataset<Row> chains, Dataset<Row> attributed, PeriodWindow window) {
+    Dataset<Row> eligible = withPolarity(chains)
+        .filter(col(ContactChainsSchema.CONTACT_DATE).between(lit(window.periodStart()), lit(window.periodEnd()))
+            .and(col(POLARITY).isin(POLARITY_POSITIVE, POLARITY_NEGATIVE))
+            .and(col(ContactChainsSchema.ENDED_AT).leq(lit(window.asOfMinus(FOLLOW_WINDOW)))))
+        .select(col(ContactChainsSchema.CHAIN_ID), col(POLARITY));
+    // Renamed: attributed chain ids derive from the same chains frame, so qualified references
+    // would not tell the two sides apart.
+    Dataset<Row> perChain = attributed.groupBy(col(ContactChainsSchema.CHAIN_ID).as(ATTRIBUTED_CHAIN_ID))
+        .agg(sum(col(REACH)).as(TOLD), count(lit(1)).as(MENTIONS));
+    return eligible.join(perChain, col(ContactChainsSchema.CHAIN_ID).equalTo(col(ATTRIBUTED_CHAIN_ID)), "left")
+        .select(col(ContactChainsSchema.CHAIN_ID), col(POLARITY),
+            coalesce(col(TOLD), lit(0L)).as(TOLD), coalesce(col(MENTIONS), lit(0L)).as(MENTIONS));
+  }
+
+  /** Frequency table of experiences: polarity × told × mentioned (≥ 1 attributed mention) → items. */
+  public static Dataset<Row> experienceFrequencies(Dataset<Row> experiences) {
+    return experiences
+        .groupBy(col(POLARITY), col(TOLD), col(MENTIONS).gt(0).as(MENTIONED))
+        .agg(count(lit(1)).as(ITEMS));
+  }
+
+  /**
+   * One row over the period's chains with people_told: mean people_told of csat ≤ 2 and of
+   * csat ≥ 4 (NULL when there are none).
+   */
+  public static Dataset<Row> surveyTold(Dataset<Row> chains, PeriodWindow window) {
+    Column told = col(ContactChainsSchema.PEOPLE_TOLD).cast("double");
+    Column csat = col(ContactChainsSchema.CSAT);
+    return chains
+        .filter(col(ContactChainsSchema.CONTACT_DATE).between(lit(window.periodStart()), lit(window.periodEnd()))
+            .and(col(ContactChainsSchema.PEOPLE_TOLD).isNotNull()))
+        .agg(avg(when(csat.leq(CSAT_NEGATIVE_MAX), told)).as(POLARITY_NEGATIVE),
+            avg(when(csat.geq(CSAT_POSITIVE_MIN), told)).as(POLARITY_POSITIVE));
+  }
+
+  static final Bootstrap.Statistic MULTIPLIER = (c, s) -> (s[NEG] / c[NEG]) / (s[POS] / c[POS]);
+
+  /** The gold wom_multiplier row from the collected experience frequencies and survey means. */
+  public static Row womMultiplierRow(List<Row> frequencies, Row surveyTold, GoldStamp stamp) {
+    FrequencyTable table = new FrequencyTable(2);
+    long[] mentioning = new long[2];
+    for (Row f : frequencies) {
+      int group = POLARITY_NEGATIVE.equals(f.getAs(POLARITY)) ? NEG : POS;
+      long items = f.getAs(ITEMS);
+      table.add(group, ((Number) f.getAs(TOLD)).doubleValue(), items);
+      if (f.<Boolean>getAs(MENTIONED)) {
+        mentioning[group] += items;
+      }
+    }
+    long[] counts = table.counts();
+    double[] sums = table.sums();
+    Notes notes = new Notes();
+    Bootstrap.Outcome outcome = Bootstrap.stratified(table, List.of(MULTIPLIER)).get(0);
+    if (outcome.interval() == null) {
+      notes.add("multiplier: " + (outcome.reason().startsWith("undefined")
+          ? multiplierUndefinedBecause(counts, sums) : outcome.reason()));
+    }
+    Double negativeTold = surveyTold.getAs(POLARITY_NEGATIVE);
+    Double positiveTold = surveyTold.getAs(POLARITY_POSITIVE);
+    Double surveyMultiplier = null;
+    if (negativeTold == null || positiveTold == null || positiveTold == 0) {
+      notes.add("survey_multiplier: undefined: " + (negativeTold == null
+          ? "no survey with csat <= 2 reports people_told"
+          : positiveTold == null ? "no survey with csat >= 4 reports people_told"
+          : "mean people_told after csat >= 4 is 0"));
+    } else {
+      surveyMultiplier = negativeTold / positiveTold;
+    }
+    Interval m = outcome.interval();
+    Double multiplier = ResolutionSpeedTransforms.finiteOrNull(MULTIPLIER.of(counts, sums));
+    return new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), counts[NEG], counts[POS],
+        share(mentioning[NEG], counts[NEG]), share(mentioning[POS], counts[POS]),
+        mean(sums[NEG], counts[NEG]), mean(sums[POS], counts[POS]),
+        multiplier, m == null ? null : m.low(), m == null ? null : m.high(), surveyMultiplier,
+        notes.text(), stamp.asOfValue(), stamp.definitionsVersion()}, WomMultiplierSchema.SCHEMA);
+  }
+
+  /** Gold wom_multiplier for the period: one row. */
+  public static Dataset<Row> womMultiplier(Dataset<Row> chains, Dataset<Row> mentions, Dataset<Row> customerHandles,
+      PeriodWindow window, GoldStamp stamp) {
+    Dataset<Row> attributed = attributedMentions(
+        periodMentions(mentions, window), unambiguousHandles(customerHandles), chains, window);
+    List<Row> frequencies = experienceFrequencies(experiences(chains, attributed, window)).collectAsList();
+    Row survey = surveyTold(chains, window).first();
+    return chains.sparkSession().createDataFrame(
+        List.of(womMultiplierRow(frequencies, survey, stamp)), WomMultiplierSchema.SCHEMA);
+  }
+
+  private static String multiplierUndefinedBecause(long[] counts, double[] sums) {
+    if (counts[POS] == 0) {
+      return "undefined: no positive experiences with a complete follow window";
+    }
+    if (counts[NEG] == 0) {
+      return "undefined: no negative experiences with a complete follow window";
+    }
+    return "undefined: positive experiences were told to nobody (mean told 0)";
+  }
+
+  /** Why statistic i of wom_mentions (incidence, reach ratio, exposure) has a zero denominator. */
+  private static String mentionRatioUndefinedBecause(int statistic, long[] counts, double[] sums) {
+    if (counts[POS] == 0) {
+      return "no positive mentions in the period";
+    }
+    if (statistic == 1 && counts[NEG] == 0) {
+      return "no negative mentions in the period (mean reach undefined)";
+    }
+    return "positive mentions reached nobody (total reach 0)";
+  }
+
+  private static Double share(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+
+  private static Double mean(double sum, long n) {
+    return n == 0 ? null : sum / n;
+  }
+
+  /** Reasons joined into one note; null when there are none. */
+  private static final class Notes {
+    private final List<String> parts = new ArrayList<>();
+
+    void add(String note) {
+      parts.add(note);
+    }
+
+    String text() {
+      return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+  }
+}
