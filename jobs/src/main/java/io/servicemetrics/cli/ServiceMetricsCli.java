@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       SqlCommand.class,
+      MetricsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {
