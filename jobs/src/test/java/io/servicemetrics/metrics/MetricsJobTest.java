@@ -5,6 +5,7 @@ import static io.servicemetrics.testing.SilverRows.leg;
 import static io.servicemetrics.testing.SilverRows.survey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,7 +160,7 @@ class MetricsJobTest {
     assertEquals(2, (int) byChain.get("B1").getAs(ContactChainsSchema.LEGS), "B1 -> B2 across midnight");
     assertEquals(true, byChain.get("A1").getAs(ContactChainsSchema.REPEAT_7D), "A4 three days later");
     assertEquals(false, byChain.get("A4").getAs(ContactChainsSchema.REPEAT_1D), "A7 is three days later");
-    assertEquals(null, byChain.get("A4").getAs(ContactChainsSchema.REPEAT_7D), "A4's 7 days end after as_of D10");
+    assertNull(byChain.get("A4").getAs(ContactChainsSchema.REPEAT_7D), "A4's 7 days end after as_of D10");
     assertEquals(true, byChain.get("C2").getAs(ContactChainsSchema.REPEAT_7D), "phone pC is kC, back on day 5");
     assertEquals(true, byChain.get("D6").getAs(ContactChainsSchema.RESOLVED), "re-delivered version wins");
     assertEquals("s-F", byChain.get("F1").getAs(ContactChainsSchema.SURVEY_ID), "survey naming F2 joins F1's chain");
