@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ReportCommand.class,
       NotebookCommand.class,
+      MetricsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {

@@ -1,0 +1,368 @@
+package io.servicemetrics.chains;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
+
+import io.servicemetrics.schema.ContactChainsSchema;
+import io.servicemetrics.schema.ContactsSchema;
+import io.servicemetrics.schema.CustomerHandlesSchema;
+import io.servicemetrics.schema.SurveysSchema;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Contact legs to contact chains (gold contact_chains, docs/METRICS.md "Contact chains"): customer
+ * key resolution, chain membership by bounded pointer jumping, per-chain summary, the chain's latest
+ * survey, and the repeat / FCR flags. Pure {@code Dataset -> Dataset} functions: no IO, no actions.
+ *
+ * <p>Every timestamp arithmetic goes through {@code unix_micros}, so results do not depend on the
+ * Spark session time zone; the business zone is an explicit parameter.
+ */
+public final class ContactChainTransforms {
+  /** Longest chain accepted, in legs; deeper chains are rejected whole with {@link #REASON_TOO_DEEP}. */
+  public static final int MAX_CHAIN_LEGS = 64;
+  /** Pointer-jumping rounds: after r rounds a leg points 2^r hops up, so 2^6 = 64 hops covers 64 legs. */
+  static final int JUMP_ROUNDS = 6;
+  /**
+   * A leg continues the chain of its previous leg only when that leg initiated at most this long
+   * before it (and not after it); otherwise it starts a chain of its own. The bound makes chain
+   * membership local in time, which is what lets a nightly run read a bounded slice of silver.
+   */
+  public static final Duration MAX_LINK_GAP = Duration.ofDays(7);
+
+  public static final String REASON_CYCLE = "chain_cycle";
+  public static final String REASON_TOO_DEEP = "chain_too_deep";
+  /** Column of {@link ChainLegs#rejected()}: why the leg is not in any chain. */
+  public static final String REJECT_REASON = "reason";
+
+  /** Repeat windows in days, as (column, days). A day is 24 hours of UTC time. */
+  public static final List<RepeatWindow> REPEAT_WINDOWS = List.of(
+      new RepeatWindow(ContactChainsSchema.REPEAT_1D, 1),
+      new RepeatWindow(ContactChainsSchema.REPEAT_7D, 7),
+      new RepeatWindow(ContactChainsSchema.REPEAT_30D, 30));
+
+  /** A repeat flag column and its window length. */
+  public record RepeatWindow(String column, int days) {}
+
+  /** Legs split into those that belong to a chain and those rejected with a reason. */
+  public record ChainLegs(Dataset<Row> chained, Dataset<Row> rejected) {}
+
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+
+  // Working columns; never written.
+  private static final String PHONE = "_phone";
+  private static final String PHONE_OWNER = "_phone_owner";
+  private static final String ID = "_id";
+  private static final String PARENT = "_parent";
+  private static final String PARENT_ID = "_parent_id";
+  private static final String PARENT_INITIATED = "_parent_initiated";
+  private static final String PTR = "_ptr";
+  private static final String HOPS = "_hops";
+  private static final String B_ID = "_b_id";
+  private static final String B_PTR = "_b_ptr";
+  private static final String B_HOPS = "_b_hops";
+  private static final String RESOLVED = "_resolved";
+  private static final String ROOT_PARENT = "_root_parent";
+  private static final String TAINTED_ROOT = "_tainted_root";
+  private static final String ROOT = "_root";
+  private static final String LAST = "_last";
+  private static final String FIRST_ANSWERED = "_first_answered";
+  private static final String LEG_ID = "_leg_id";
+  private static final String LEG_CHAIN = "_leg_chain";
+  private static final String LEG_INITIATED = "_leg_initiated";
+  private static final String LATEST = "_latest";
+  private static final String S_CHAIN = "_s_chain";
+  private static final String T = "_t";
+  private static final String KIND = "_kind";
+  private static final String START = "_start";
+  private static final String NEXT_START = "_next_start";
+  private static final String N_ID = "_n_id";
+  private static final int KIND_START = 0;
+  private static final int KIND_END = 1;
+
+  private ContactChainTransforms() {}
+
+  /**
+   * Adds {@code customer_key} to silver legs: {@code coalesce(customer_id_pseudonym, owner of the
+   * phone in customer_handles, customer_phone_pseudonym)}, null when all three are null (anonymous).
+   * A phone listed for several customers belongs to the smallest customer_key, so the result does
+   * not depend on row order.
+   *
+   * @param legs silver contacts ({@link ContactsSchema#SILVER})
+   * @param handles silver customer_handles ({@link CustomerHandlesSchema#SILVER})
+   */
+  public static Dataset<Row> withCustomerKey(Dataset<Row> legs, Dataset<Row> handles) {
+    Dataset<Row> phoneOwners = handles
+        .filter(col(CustomerHandlesSchema.PLATFORM).equalTo(lit(CustomerHandlesSchema.PLATFORM_PHONE)))
+        .groupBy(col(CustomerHandlesSchema.HANDLE_PSEUDONYM).as(PHONE))
+        .agg(min(col(CustomerHandlesSchema.CUSTOMER_KEY)).as(PHONE_OWNER));
+    return legs
+        .join(phoneOwners, col(ContactsSchema.CUSTOMER_PHONE_PSEUDONYM).equalTo(col(PHONE)), "left")
+        .withColumn(ContactChainsSchema.CUSTOMER_KEY, coalesce(
+            col(ContactsSchema.CUSTOMER_ID_PSEUDONYM), col(PHONE_OWNER), col(ContactsSchema.CUSTOMER_PHONE_PSEUDONYM)))
+        .drop(PHONE, PHONE_OWNER);
+  }
+
+  /**
+   * Assigns every leg the contact_id of its chain's root ({@code chain_id}) by pointer jumping:
+   * each of {@link #JUMP_ROUNDS} joins doubles the hop length, so the work is bounded whatever the
+   * data. A leg links to its previous leg only when that leg is present in {@code legs} and initiated
+   * within {@link #MAX_LINK_GAP} before it; otherwise the leg is a root. Legs of a chain longer than
+   * {@link #MAX_CHAIN_LEGS} are rejected with {@link #REASON_TOO_DEEP}; legs that reach no root
+   * (a previous_contact_id cycle, or a chain so deep its root is more than 2 x 64 hops away) with
+   * {@link #REASON_CYCLE}.
+   *
+   * <p>Each round joins the pointer table with itself, so without a lineage cut the logical plan
+   * doubles every round and Spark's analyzer alone takes minutes. {@code materialize} is that cut,
+   * applied to the parent table and to each round's pointer table (three small columns per leg):
+   * the job passes {@code Dataset::localCheckpoint}. It is the only place this function can act.
+   *
+   * @param legs legs with unique contact_id (silver keeps one row per contact_id)
+   * @param materialize cuts the lineage of an intermediate table, e.g. {@code Dataset::localCheckpoint}
+   * @return chained = legs plus {@code chain_id}; rejected = legs plus {@link #REJECT_REASON}
+   */
+  public static ChainLegs assignChains(Dataset<Row> legs, UnaryOperator<Dataset<Row>> materialize) {
+    Dataset<Row> nodes = legs.select(
+        col(ContactsSchema.CONTACT_ID).as(ID),
+        col(ContactsSchema.PREVIOUS_CONTACT_ID),
+        col(ContactsSchema.INITIATED_AT));
+    Dataset<Row> candidates = legs.select(
+        col(ContactsSchema.CONTACT_ID).as(PARENT_ID), col(ContactsSchema.INITIATED_AT).as(PARENT_INITIATED));
+    Column initiated = unix_micros(col(ContactsSchema.INITIATED_AT));
+    Column parentInitiated = unix_micros(col(PARENT_INITIATED));
+    Column link = col(ContactsSchema.PREVIOUS_CONTACT_ID).equalTo(col(PARENT_ID))
+        .and(parentInitiated.leq(initiated))
+        .and(parentInitiated.geq(initiated.minus(lit(MAX_LINK_GAP.toSeconds() * MICROS_PER_SECOND))));
+    Dataset<Row> parents = materialize.apply(
+        nodes.join(candidates, link, "left").select(col(ID), col(PARENT_ID).as(PARENT)));
+
+    // Invariant: PTR is the ancestor HOPS hops up; a root points at itself with 0 hops.
+    Dataset<Row> state = parents.select(
+        col(ID),
+        coalesce(col(PARENT), col(ID)).as(PTR),
+        when(col(PARENT).isNull(), lit(0)).otherwise(lit(1)).as(HOPS));
+    for (int round = 0; round < JUMP_ROUNDS; round++) {
+      Dataset<Row> up = state.select(col(ID).as(B_ID), col(PTR).as(B_PTR), col(HOPS).as(B_HOPS));
+      state = materialize.apply(state.join(up, col(PTR).equalTo(col(B_ID)))
+          .select(col(ID), col(B_PTR).as(PTR), col(HOPS).plus(col(B_HOPS)).as(HOPS)));
+    }
+    // After the rounds PTR is 2^JUMP_ROUNDS hops up or the root, whichever is nearer.
+    Dataset<Row> rootCheck = parents.select(col(ID).as(B_ID), col(PARENT).as(ROOT_PARENT));
+    Dataset<Row> jumped = state.join(rootCheck, col(PTR).equalTo(col(B_ID)))
+        .select(col(ID), col(PTR), col(HOPS), col(ROOT_PARENT).isNull().as(RESOLVED));
+
+    // A chain with a leg MAX_CHAIN_LEGS hops below its root is too deep: every chain that long has a
+    // leg at exactly that depth, and that leg knows its root, so the whole chain is found.
+    Dataset<Row> taintedRoots = jumped
+        .filter(col(RESOLVED).and(col(HOPS).geq(lit(MAX_CHAIN_LEGS))))
+        .select(col(PTR).as(TAINTED_ROOT))
+        .distinct();
+    Dataset<Row> resolved = jumped.filter(col(RESOLVED))
+        .join(taintedRoots, col(PTR).equalTo(col(TAINTED_ROOT)), "left");
+    Dataset<Row> members = resolved.filter(col(TAINTED_ROOT).isNull())
+        .select(col(ID), col(PTR).as(ContactChainsSchema.CHAIN_ID));
+    Dataset<Row> tooDeepResolved = resolved.filter(col(TAINTED_ROOT).isNotNull())
+        .select(col(ID), lit(REASON_TOO_DEEP).as(REJECT_REASON));
+    // An unresolved leg whose far ancestor resolved lies in a too-deep chain; otherwise no root was
+    // reachable within the bound, which a cycle guarantees.
+    Dataset<Row> farAncestor = jumped.select(col(ID).as(B_ID), col(RESOLVED).as(ROOT));
+    Dataset<Row> unresolved = jumped.filter(col(RESOLVED).unary_$bang());
+    Dataset<Row> unresolvedReasons = unresolved
+        .join(farAncestor, col(PTR).equalTo(col(B_ID)))
+        .select(col(ID), when(col(ROOT), lit(REASON_TOO_DEEP)).otherwise(lit(REASON_CYCLE)).as(REJECT_REASON));
+
+    Dataset<Row> chained = legs.join(members, col(ContactsSchema.CONTACT_ID).equalTo(col(ID)))
+        .drop(ID);
+    Dataset<Row> reasons = tooDeepResolved.unionByName(unresolvedReasons);
+    Dataset<Row> rejected = legs.join(reasons, col(ContactsSchema.CONTACT_ID).equalTo(col(ID)))
+        .drop(ID);
+    return new ChainLegs(chained, rejected);
+  }
+
+  /**
+   * One row per chain from chained legs (with {@code customer_key} and {@code chain_id}): the chain
+   * columns of {@link ContactChainsSchema} up to {@code resolved}, without repeat flags and survey.
+   * Attributes come from the root leg, the agent from the first answered leg (by initiated_at, then
+   * contact_id), {@code resolved} from the last leg (same order); durations are sums over answered
+   * legs in seconds (null when no leg was answered).
+   *
+   * @param zone business time zone that decides {@code contact_date}
+   */
+  public static Dataset<Row> summarizeChains(Dataset<Row> chainedLegs, ZoneId zone) {
+    Column answered = col(ContactsSchema.ANSWERED_AT).isNotNull();
+    Column isRoot = col(ContactsSchema.CONTACT_ID).equalTo(col(ContactChainsSchema.CHAIN_ID));
+    Column waitSeconds = seconds(col(ContactsSchema.ANSWERED_AT)).minus(seconds(col(ContactsSchema.INITIATED_AT)));
+    Column handleSeconds = seconds(col(ContactsSchema.ENDED_AT)).minus(seconds(col(ContactsSchema.ANSWERED_AT)))
+        .plus(col(ContactsSchema.ACW_SECONDS).cast(DataTypes.DoubleType));
+    Column legOrder = struct(col(ContactsSchema.INITIATED_AT), col(ContactsSchema.CONTACT_ID));
+
+    Dataset<Row> grouped = chainedLegs.groupBy(col(ContactChainsSchema.CHAIN_ID)).agg(
+        max(when(isRoot, struct(
+            col(ContactChainsSchema.CUSTOMER_KEY).as(ContactChainsSchema.CUSTOMER_KEY),
+            col(ContactsSchema.CHANNEL).as(ContactChainsSchema.CHANNEL),
+            col(ContactsSchema.QUEUE).as(ContactChainsSchema.QUEUE),
+            col(ContactsSchema.ISSUE_CATEGORY).as(ContactChainsSchema.ISSUE_CATEGORY),
+            col(ContactsSchema.INITIATED_AT).as(ContactChainsSchema.STARTED_AT)))).as(ROOT),
+        min(when(answered, struct(
+            legOrder.as("order"),
+            col(ContactsSchema.AGENT_ID).as(ContactChainsSchema.AGENT_ID),
+            col(ContactsSchema.TEAM).as(ContactChainsSchema.TEAM)))).as(FIRST_ANSWERED),
+        max(struct(legOrder.as("order"), col(ContactsSchema.OUTCOME).as(ContactsSchema.OUTCOME))).as(LAST),
+        max(col(ContactsSchema.ENDED_AT)).as(ContactChainsSchema.ENDED_AT),
+        count(lit(1)).cast(DataTypes.IntegerType).as(ContactChainsSchema.LEGS),
+        max(answered).as(ContactChainsSchema.ANSWERED),
+        sum(when(answered, waitSeconds)).as(ContactChainsSchema.WAIT_SECONDS),
+        sum(when(answered, handleSeconds)).as(ContactChainsSchema.HANDLE_SECONDS),
+        sum(when(answered, col(ContactsSchema.HOLD_SECONDS).cast(DataTypes.DoubleType)))
+            .as(ContactChainsSchema.HOLD_SECONDS),
+        max(col(ContactsSchema.ESCALATED)).as(ContactChainsSchema.ESCALATED));
+
+    return grouped.select(
+        col(ContactChainsSchema.CHAIN_ID),
+        col(ROOT + "." + ContactChainsSchema.CUSTOMER_KEY).as(ContactChainsSchema.CUSTOMER_KEY),
+        col(ROOT + "." + ContactChainsSchema.CHANNEL).as(ContactChainsSchema.CHANNEL),
+        col(ROOT + "." + ContactChainsSchema.QUEUE).as(ContactChainsSchema.QUEUE),
+        col(ROOT + "." + ContactChainsSchema.ISSUE_CATEGORY).as(ContactChainsSchema.ISSUE_CATEGORY),
+        col(FIRST_ANSWERED + "." + ContactChainsSchema.AGENT_ID).as(ContactChainsSchema.AGENT_ID),
+        col(FIRST_ANSWERED + "." + ContactChainsSchema.TEAM).as(ContactChainsSchema.TEAM),
+        col(ROOT + "." + ContactChainsSchema.STARTED_AT).as(ContactChainsSchema.STARTED_AT),
+        col(ContactChainsSchema.ENDED_AT),
+        localDate(col(ROOT + "." + ContactChainsSchema.STARTED_AT), zone).as(ContactChainsSchema.CONTACT_DATE),
+        col(ContactChainsSchema.LEGS),
+        col(ContactChainsSchema.LEGS).minus(lit(1)).as(ContactChainsSchema.TRANSFERS),
+        col(ContactChainsSchema.ANSWERED),
+        col(ContactChainsSchema.ANSWERED).unary_$bang().as(ContactChainsSchema.ABANDONED),
+        col(ContactChainsSchema.WAIT_SECONDS),
+        col(ContactChainsSchema.HANDLE_SECONDS),
+        col(ContactChainsSchema.HOLD_SECONDS),
+        col(ContactChainsSchema.ESCALATED),
+        coalesce(col(LAST + "." + ContactsSchema.OUTCOME).equalTo(lit("resolved")), lit(false))
+            .as(ContactChainsSchema.RESOLVED));
+  }
+
+  /**
+   * Adds the chain's latest survey (survey_id, csat, nps, ces, people_told; all null without one).
+   * A survey belongs to the chain of the leg its contact_id names; it counts only when responded at
+   * or after that leg initiated (an earlier response cannot be about it). The latest responded_at
+   * wins, ties broken by the larger survey_id.
+   *
+   * @param chains output of {@link #summarizeChains}
+   * @param chainedLegs {@link ChainLegs#chained()}
+   * @param surveys silver surveys ({@link SurveysSchema#SILVER})
+   */
+  public static Dataset<Row> withLatestSurvey(Dataset<Row> chains, Dataset<Row> chainedLegs, Dataset<Row> surveys) {
+    Dataset<Row> legs = chainedLegs.select(
+        col(ContactsSchema.CONTACT_ID).as(LEG_ID),
+        col(ContactChainsSchema.CHAIN_ID).as(LEG_CHAIN),
+        col(ContactsSchema.INITIATED_AT).as(LEG_INITIATED));
+    Dataset<Row> latest = surveys
+        .join(legs, col(SurveysSchema.CONTACT_ID).equalTo(col(LEG_ID)))
+        .filter(unix_micros(col(SurveysSchema.RESPONDED_AT)).geq(unix_micros(col(LEG_INITIATED))))
+        .groupBy(col(LEG_CHAIN).as(S_CHAIN))
+        .agg(max(struct(
+            col(SurveysSchema.RESPONDED_AT),
+            col(SurveysSchema.SURVEY_ID),
+            col(SurveysSchema.CSAT),
+            col(SurveysSchema.NPS),
+            col(SurveysSchema.CES),
+            col(SurveysSchema.PEOPLE_TOLD))).as(LATEST));
+    return chains
+        .join(latest, col(ContactChainsSchema.CHAIN_ID).equalTo(col(S_CHAIN)), "left")
+        .withColumn(ContactChainsSchema.SURVEY_ID, col(LATEST + "." + SurveysSchema.SURVEY_ID))
+        .withColumn(ContactChainsSchema.CSAT, col(LATEST + "." + SurveysSchema.CSAT))
+        .withColumn(ContactChainsSchema.NPS, col(LATEST + "." + SurveysSchema.NPS))
+        .withColumn(ContactChainsSchema.CES, col(LATEST + "." + SurveysSchema.CES))
+        .withColumn(ContactChainsSchema.PEOPLE_TOLD, col(LATEST + "." + SurveysSchema.PEOPLE_TOLD))
+        .drop(S_CHAIN, LATEST);
+  }
+
+  /**
+   * Adds repeat_1d, repeat_7d, repeat_30d and fcr_7d. {@code repeat_Nd} is true when another chain
+   * of the same non-null customer_key starts in (ended_at, ended_at + N x 24 h]; NULL for anonymous
+   * chains and when ended_at + N x 24 h > asOf (the window is not complete yet). {@code fcr_7d} =
+   * resolved AND NOT repeat_7d, NULL for abandoned chains and when repeat_7d is NULL.
+   *
+   * <p>Only the first chain starting strictly after ended_at matters. It is found with one window
+   * per customer_key over start and end events sorted by time descending, taking the running
+   * minimum of the start times seen so far: a sort plus one linear pass, so a key with 100,000
+   * chains (a switchboard number) costs O(n log n) in one task, never a quadratic self-join.
+   *
+   * @param chains chains whose followers are all present: a follower of a chain starts after it
+   * @param asOf end of the run date; later starts are assumed absent
+   */
+  public static Dataset<Row> withRepeatFlags(Dataset<Row> chains, Instant asOf) {
+    Dataset<Row> known = chains.filter(col(ContactChainsSchema.CUSTOMER_KEY).isNotNull());
+    Dataset<Row> ends = known.select(
+        col(ContactChainsSchema.CHAIN_ID),
+        col(ContactChainsSchema.CUSTOMER_KEY),
+        unix_micros(col(ContactChainsSchema.ENDED_AT)).as(T),
+        lit(KIND_END).as(KIND),
+        lit(null).cast(DataTypes.LongType).as(START));
+    Dataset<Row> starts = known.select(
+        col(ContactChainsSchema.CHAIN_ID),
+        col(ContactChainsSchema.CUSTOMER_KEY),
+        unix_micros(col(ContactChainsSchema.STARTED_AT)).as(T),
+        lit(KIND_START).as(KIND),
+        unix_micros(col(ContactChainsSchema.STARTED_AT)).as(START));
+    // Descending time, ends before starts at the same instant: the rows before an end event are
+    // exactly the starts strictly after it, and a ROWS running frame keeps the pass linear.
+    WindowSpec laterStarts = Window.partitionBy(col(ContactChainsSchema.CUSTOMER_KEY))
+        .orderBy(col(T).desc(), col(KIND).desc())
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    Dataset<Row> next = ends.unionByName(starts)
+        .withColumn(NEXT_START, min(col(START)).over(laterStarts))
+        .filter(col(KIND).equalTo(lit(KIND_END)))
+        .select(col(ContactChainsSchema.CHAIN_ID).as(N_ID), col(NEXT_START));
+
+    Dataset<Row> flagged = chains
+        .join(next, col(ContactChainsSchema.CHAIN_ID).equalTo(col(N_ID)), "left")
+        .drop(N_ID);
+    Column ended = unix_micros(col(ContactChainsSchema.ENDED_AT));
+    long asOfMicros = Math.addExact(Math.multiplyExact(asOf.getEpochSecond(), MICROS_PER_SECOND), asOf.getNano() / 1000L);
+    for (RepeatWindow w : REPEAT_WINDOWS) {
+      Column windowEnd = ended.plus(lit(w.days() * MICROS_PER_DAY));
+      flagged = flagged.withColumn(w.column(),
+          when(col(ContactChainsSchema.CUSTOMER_KEY).isNull().or(windowEnd.gt(lit(asOfMicros))),
+              lit(null).cast(DataTypes.BooleanType))
+              .otherwise(coalesce(col(NEXT_START).leq(windowEnd), lit(false))));
+    }
+    return flagged
+        .withColumn(ContactChainsSchema.FCR_7D,
+            when(col(ContactChainsSchema.ABANDONED).or(col(ContactChainsSchema.REPEAT_7D).isNull()),
+                lit(null).cast(DataTypes.BooleanType))
+                .otherwise(col(ContactChainsSchema.RESOLVED).and(col(ContactChainsSchema.REPEAT_7D).unary_$bang())))
+        .drop(NEXT_START);
+  }
+
+  /** Seconds since the epoch, with fractions, independent of the session time zone. */
+  static Column seconds(Column timestamp) {
+    return unix_micros(timestamp).cast(DataTypes.DoubleType).divide(lit((double) MICROS_PER_SECOND));
+  }
+
+  /** The calendar date of a UTC timestamp in {@code zone}, independent of the session time zone. */
+  public static Column localDate(Column timestamp, ZoneId zone) {
+    Column localMicros = unix_micros(from_utc_timestamp(timestamp, zone.getId()));
+    return date_from_unix_date(floor(localMicros.divide(lit(MICROS_PER_DAY))).cast(DataTypes.IntegerType));
+  }
+}

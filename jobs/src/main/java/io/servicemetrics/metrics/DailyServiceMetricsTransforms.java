@@ -1,0 +1,117 @@
+package io.servicemetrics.metrics;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.servicemetrics.schema.ContactChainsSchema;
+import io.servicemetrics.schema.DailyServiceMetricsSchema;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * gold daily_service_metrics from gold contact_chains: one row per contact_date x channel x queue
+ * (docs/METRICS.md "Daily service metrics" and "Survey scores"). Every rate is NULL when its
+ * denominator is 0, never NaN or an error.
+ */
+public final class DailyServiceMetricsTransforms {
+  /** CSAT top-2-box: csat at or above this counts as satisfied (4 and 5 on the 1-5 scale). */
+  public static final int CSAT_TOP2_MIN = 4;
+  /** NPS promoters answer 9-10. */
+  public static final int NPS_PROMOTER_MIN = 9;
+  /** NPS detractors answer 0-6. */
+  public static final int NPS_DETRACTOR_MAX = 6;
+
+  // Working columns; never written.
+  private static final String TRANSFERRED = "_transferred";
+  private static final String ESCALATED = "_escalated";
+  private static final String RESOLVED = "_resolved";
+  private static final String REPEATS = "_repeats";
+  private static final String FCRS = "_fcrs";
+  private static final String TOP2 = "_top2";
+  private static final String PROMOTERS = "_promoters";
+  private static final String DETRACTORS = "_detractors";
+
+  private DailyServiceMetricsTransforms() {}
+
+  /**
+   * @param chains rows of {@link ContactChainsSchema} (the stamp columns are ignored)
+   * @return the metric columns of {@link DailyServiceMetricsSchema}, without as_of and
+   *     definitions_version
+   */
+  public static Dataset<Row> dailyServiceMetrics(Dataset<Row> chains) {
+    Column answered = col(ContactChainsSchema.ANSWERED);
+    Dataset<Row> counts = chains
+        .groupBy(
+            col(ContactChainsSchema.CONTACT_DATE).as(DailyServiceMetricsSchema.CONTACT_DATE),
+            col(ContactChainsSchema.CHANNEL).as(DailyServiceMetricsSchema.CHANNEL),
+            col(ContactChainsSchema.QUEUE).as(DailyServiceMetricsSchema.QUEUE))
+        .agg(
+            count(lit(1)).as(DailyServiceMetricsSchema.CHAINS),
+            countWhere(answered).as(DailyServiceMetricsSchema.ANSWERED),
+            countWhere(col(ContactChainsSchema.ABANDONED)).as(DailyServiceMetricsSchema.ABANDONED),
+            avg(when(answered, col(ContactChainsSchema.WAIT_SECONDS))).as(DailyServiceMetricsSchema.ASA_SECONDS),
+            avg(when(answered, col(ContactChainsSchema.HANDLE_SECONDS))).as(DailyServiceMetricsSchema.AHT_SECONDS),
+            avg(when(answered, col(ContactChainsSchema.HOLD_SECONDS))).as(DailyServiceMetricsSchema.HOLD_SECONDS_MEAN),
+            countWhere(answered.and(col(ContactChainsSchema.TRANSFERS).gt(lit(0)))).as(TRANSFERRED),
+            countWhere(answered.and(col(ContactChainsSchema.ESCALATED))).as(ESCALATED),
+            countWhere(answered.and(col(ContactChainsSchema.RESOLVED))).as(RESOLVED),
+            countWhere(col(ContactChainsSchema.REPEAT_7D)).as(REPEATS),
+            count(col(ContactChainsSchema.REPEAT_7D)).as(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE),
+            countWhere(col(ContactChainsSchema.FCR_7D)).as(FCRS),
+            count(col(ContactChainsSchema.FCR_7D)).as(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE),
+            countWhere(col(ContactChainsSchema.CSAT).geq(lit(CSAT_TOP2_MIN))).as(TOP2),
+            count(col(ContactChainsSchema.CSAT)).as(DailyServiceMetricsSchema.CSAT_N),
+            avg(col(ContactChainsSchema.CSAT)).as(DailyServiceMetricsSchema.MEAN_SATISFACTION),
+            countWhere(col(ContactChainsSchema.NPS).geq(lit(NPS_PROMOTER_MIN))).as(PROMOTERS),
+            countWhere(col(ContactChainsSchema.NPS).leq(lit(NPS_DETRACTOR_MAX))).as(DETRACTORS),
+            count(col(ContactChainsSchema.NPS)).as(DailyServiceMetricsSchema.NPS_N),
+            avg(col(ContactChainsSchema.CES)).as(DailyServiceMetricsSchema.CES_MEAN),
+            count(col(ContactChainsSchema.CES)).as(DailyServiceMetricsSchema.CES_N));
+
+    Column answeredN = col(DailyServiceMetricsSchema.ANSWERED);
+    return counts.select(
+        col(DailyServiceMetricsSchema.CONTACT_DATE),
+        col(DailyServiceMetricsSchema.CHANNEL),
+        col(DailyServiceMetricsSchema.QUEUE),
+        col(DailyServiceMetricsSchema.CHAINS),
+        answeredN,
+        col(DailyServiceMetricsSchema.ABANDONED),
+        ratio(col(DailyServiceMetricsSchema.ABANDONED), col(DailyServiceMetricsSchema.CHAINS))
+            .as(DailyServiceMetricsSchema.ABANDON_RATE),
+        col(DailyServiceMetricsSchema.ASA_SECONDS),
+        col(DailyServiceMetricsSchema.AHT_SECONDS),
+        col(DailyServiceMetricsSchema.HOLD_SECONDS_MEAN),
+        ratio(col(TRANSFERRED), answeredN).as(DailyServiceMetricsSchema.TRANSFER_RATE),
+        ratio(col(ESCALATED), answeredN).as(DailyServiceMetricsSchema.ESCALATION_RATE),
+        ratio(col(RESOLVED), answeredN).as(DailyServiceMetricsSchema.RESOLVED_RATE),
+        ratio(col(REPEATS), col(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE)).as(DailyServiceMetricsSchema.REPEAT_7D_RATE),
+        col(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE),
+        ratio(col(FCRS), col(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE)).as(DailyServiceMetricsSchema.FCR_7D_RATE),
+        col(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE),
+        ratio(col(TOP2), col(DailyServiceMetricsSchema.CSAT_N)).as(DailyServiceMetricsSchema.CSAT_TOP2),
+        col(DailyServiceMetricsSchema.CSAT_N),
+        col(DailyServiceMetricsSchema.MEAN_SATISFACTION),
+        ratio(col(PROMOTERS).minus(col(DETRACTORS)), col(DailyServiceMetricsSchema.NPS_N)).multiply(lit(100.0))
+            .as(DailyServiceMetricsSchema.NPS),
+        col(DailyServiceMetricsSchema.NPS_N),
+        col(DailyServiceMetricsSchema.CES_MEAN),
+        col(DailyServiceMetricsSchema.CES_N));
+  }
+
+  /** Number of rows where the condition is true (NULL counts as not true). */
+  private static Column countWhere(Column condition) {
+    return sum(when(condition, lit(1L)).otherwise(lit(0L)));
+  }
+
+  /** numerator / denominator as a double, NULL when the denominator is 0. */
+  static Column ratio(Column numerator, Column denominator) {
+    return when(denominator.gt(lit(0)),
+        numerator.cast(DataTypes.DoubleType).divide(denominator.cast(DataTypes.DoubleType)));
+  }
+}

@@ -1,0 +1,82 @@
+package io.servicemetrics.metrics;
+
+import static io.servicemetrics.schema.GoldColumns.CURRENT_DEFINITIONS_VERSION;
+
+import io.servicemetrics.chains.ContactChainTransforms;
+import java.util.List;
+
+/**
+ * Every metric's exact definition: the rows of meta/metric_definitions, kept word for word in line
+ * with docs/METRICS.md. Names are the gold columns (qualified by table where a name repeats).
+ * Changing a meaning means bumping {@code GoldColumns.CURRENT_DEFINITIONS_VERSION}.
+ */
+public final class MetricCatalog {
+  private static final String V = CURRENT_DEFINITIONS_VERSION;
+  private static final String LINKS = "max_chain_legs=" + ContactChainTransforms.MAX_CHAIN_LEGS
+      + ";max_link_gap_hours=" + ContactChainTransforms.MAX_LINK_GAP.toHours();
+
+  public static final List<MetricDefinition> DEFINITIONS = List.of(
+      // Contact chains (gold contact_chains).
+      def("customer_key", "coalesce(pseudonym of customer_id, smallest customer_key of silver customer_handles rows"
+          + " with platform 'phone' whose handle_pseudonym equals the leg's phone pseudonym, pseudonym of the"
+          + " normalized phone); NULL = anonymous, never a repeat of anything", null),
+      def("chain_id", "contact_id of the root leg; a leg belongs to the chain of its previous_contact_id when that"
+          + " leg exists and initiated at most max_link_gap_hours before it (not after); chains longer than"
+          + " max_chain_legs and previous_contact_id cycles are rejected (chain_too_deep, chain_cycle)", LINKS),
+      def("contact_chains.started_at", "initiated_at of the root leg (UTC)", null),
+      def("contact_chains.ended_at", "max ended_at over the chain's legs (UTC)", null),
+      def("contact_chains.contact_date", "calendar date of started_at in the business time zone", "timezone"),
+      def("contact_chains.legs", "number of legs in the chain", null),
+      def("contact_chains.transfers", "legs - 1", null),
+      def("contact_chains.answered", "any leg has answered_at", null),
+      def("contact_chains.abandoned", "no leg has answered_at", null),
+      def("contact_chains.agent_id", "agent_id (and team) of the first answered leg by initiated_at, then contact_id",
+          null),
+      def("contact_chains.wait_seconds", "sum over answered legs of answered_at - initiated_at, seconds; NULL when"
+          + " no leg was answered", null),
+      def("contact_chains.handle_seconds", "sum over answered legs of (ended_at - answered_at) + acw_seconds,"
+          + " seconds; NULL when no leg was answered", null),
+      def("contact_chains.hold_seconds", "sum over answered legs of hold_seconds; NULL when no leg was answered",
+          null),
+      def("contact_chains.escalated", "any leg escalated", null),
+      def("contact_chains.resolved", "outcome of the last leg (by initiated_at, then contact_id) is 'resolved'", null),
+      def("repeat_1d", repeat(1), "window_days=1"),
+      def("repeat_7d", repeat(7), "window_days=7"),
+      def("repeat_30d", repeat(30), "window_days=30"),
+      def("fcr_7d", "resolved AND NOT repeat_7d; NULL for abandoned chains and when repeat_7d is NULL",
+          "window_days=7"),
+      def("contact_chains.survey_id", "the chain's survey with the latest responded_at (ties: larger survey_id)"
+          + " among surveys whose contact_id is any leg of the chain and responded at or after that leg"
+          + " initiated; csat, nps, ces and people_told come from it", null),
+      // Daily service metrics (gold daily_service_metrics), per contact_date x channel x queue.
+      def("chains", "number of chains", null),
+      def("daily_service_metrics.answered", "number of answered chains", null),
+      def("daily_service_metrics.abandoned", "number of abandoned chains", null),
+      def("abandon_rate", "abandoned / chains; NULL when the denominator is 0", null),
+      def("asa_seconds", "mean wait_seconds over answered chains; NULL without answered chains", null),
+      def("aht_seconds", "mean handle_seconds over answered chains", null),
+      def("hold_seconds_mean", "mean hold_seconds over answered chains", null),
+      def("transfer_rate", "answered chains with transfers > 0 / answered chains; NULL when the denominator is 0", null),
+      def("escalation_rate", "answered escalated chains / answered chains; NULL when the denominator is 0", null),
+      def("resolved_rate", "answered chains with resolved (agent-reported) / answered chains; NULL when the denominator is 0", null),
+      def("repeat_7d_rate", "chains with repeat_7d true / repeat_7d_eligible (chains with repeat_7d not NULL); NULL when the denominator is 0",
+          "window_days=7"),
+      def("fcr_7d_rate", "chains with fcr_7d true / fcr_7d_eligible (chains with fcr_7d not NULL); NULL when the denominator is 0", "window_days=7"),
+      def("csat_top2", "share of chains with csat in {4,5} among chains with csat (CSAT, top-2-box); csat_n ="
+          + " chains with csat; NULL when csat_n = 0", "top2_min=4"),
+      def("mean_satisfaction", "mean csat (1-5) over chains with csat; not CSAT", null),
+      def("nps", "100 x (chains with nps 9-10 - chains with nps 0-6) / nps_n (chains with nps); NULL when nps_n = 0",
+          "promoter_min=9;detractor_max=6"),
+      def("ces_mean", "mean ces (1-7) over chains with ces; ces_n = chains with ces", null));
+
+  private MetricCatalog() {}
+
+  private static String repeat(int days) {
+    return "another chain with the same non-null customer_key starts in (ended_at, ended_at + " + days
+        + " x 24 h]; NULL when customer_key is NULL or ended_at + " + days + " x 24 h > as_of (right-censored)";
+  }
+
+  private static MetricDefinition def(String name, String definition, String parameters) {
+    return new MetricDefinition(name, V, definition, parameters);
+  }
+}

@@ -1,0 +1,264 @@
+package io.servicemetrics.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.servicemetrics.chains.ContactChainTransforms;
+import io.servicemetrics.chains.ContactChainTransforms.ChainLegs;
+import io.servicemetrics.config.MetricsConfig;
+import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.Table;
+import io.servicemetrics.io.Warehouse;
+import io.servicemetrics.schema.ContactChainsSchema;
+import io.servicemetrics.schema.ContactsSchema;
+import io.servicemetrics.schema.CustomerHandlesSchema;
+import io.servicemetrics.schema.DailyServiceMetricsSchema;
+import io.servicemetrics.schema.GoldColumns;
+import io.servicemetrics.schema.MetricDefinitionsSchema;
+import io.servicemetrics.schema.Provenance;
+import io.servicemetrics.schema.RunLogSchema;
+import io.servicemetrics.schema.SurveysSchema;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The metrics stage: silver contacts, surveys and customer_handles to gold contact_chains and
+ * daily_service_metrics, plus meta/metric_definitions, recorded in meta/run_log.
+ *
+ * <p>A nightly run for date D recomputes the contact dates [D - (restatementDays - 1), D] and
+ * replaces exactly that slice of each gold table; {@code fromScratch} recomputes and replaces
+ * everything. Both give the same rows for a contact date (docs/METRICS.md "Restatement"), because a
+ * chain depends only on legs that start at most {@link ContactChainTransforms#MAX_LINK_GAP} before
+ * its root, and its flags only on chains that start after it.
+ */
+public final class MetricsJob {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);
+  public static final String COMMAND = "metrics";
+  public static final String STAGE_CHAINS = "contact_chains";
+  public static final String STAGE_DAILY = "daily_service_metrics";
+  public static final String STAGE_DEFINITIONS = "metric_definitions";
+
+  /** What a run did, for the command line and tests. */
+  public record Result(
+      String runId, Instant asOf, long legsRead, Map<String, Long> legsRejected, long chains, long dailyRows) {}
+
+  private final SparkSession spark;
+  private final MetricsConfig config;
+  private final DeltaIo delta;
+  private final String runId = UUID.randomUUID().toString();
+  private final List<Row> runLog = new ArrayList<>();
+  private final List<Dataset<Row>> cached = new ArrayList<>();
+  private String stage = "start";
+  private Timestamp stageStarted;
+
+  private MetricsJob(SparkSession spark, MetricsConfig config) {
+    this.spark = spark;
+    this.config = config;
+    this.delta = new DeltaIo(spark, new Warehouse(config.warehouse()));
+  }
+
+  /** Runs the stage; on failure appends a {@code failed} run-log row and rethrows. */
+  public static Result run(SparkSession spark, MetricsConfig config) {
+    return new MetricsJob(spark, config).execute();
+  }
+
+  private Result execute() {
+    try {
+      Result result = doExecute();
+      delta.append(Table.META_RUN_LOG, spark.createDataFrame(runLog, RunLogSchema.SCHEMA));
+      return result;
+    } catch (RuntimeException e) {
+      runLog.add(logRow(RunLogSchema.STATUS_FAILED, null, null, null, null, null, String.valueOf(e.getMessage())));
+      try {
+        delta.append(Table.META_RUN_LOG, spark.createDataFrame(runLog, RunLogSchema.SCHEMA));
+      } catch (RuntimeException logFailure) {
+        e.addSuppressed(logFailure);
+      }
+      throw e;
+    } finally {
+      cached.forEach(Dataset::unpersist);
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private Result doExecute() {
+    Instant asOf = config.asOf();
+    LOG.info("Metrics for {} as of {} ({}), {}", config.date(), asOf, config.timezone(),
+        config.fromScratch() ? "from scratch" : "restating " + config.windowStart() + ".." + config.date());
+
+    begin(STAGE_CHAINS, "Contact chains: legs to chains, surveys, repeat flags");
+    Dataset<Row> legs = persist(ContactChainTransforms.withCustomerKey(readLegs(asOf), readHandles()));
+    long legsRead = legs.count();
+    ChainLegs split = ContactChainTransforms.assignChains(legs, Dataset::localCheckpoint);
+    Dataset<Row> chained = persist(split.chained());
+    Map<String, Long> rejected = countByReason(split.rejected());
+    long legsRejected = rejected.values().stream().mapToLong(Long::longValue).sum();
+
+    Dataset<Row> summary = ContactChainTransforms.summarizeChains(chained, config.timezone());
+    if (!config.fromScratch()) {
+      // Chains rooted before the window were read only so their legs are not mistaken for new
+      // chains; they belong to slices this run does not replace.
+      summary = summary.filter(col(ContactChainsSchema.CONTACT_DATE).geq(lit(Date.valueOf(config.windowStart()))));
+    }
+    Dataset<Row> withSurvey = ContactChainTransforms.withLatestSurvey(summary, chained, readSurveys(asOf));
+    Dataset<Row> chains = persist(conform(
+        stamp(ContactChainTransforms.withRepeatFlags(withSurvey, asOf), asOf), ContactChainsSchema.SCHEMA));
+    long chainCount = chains.count();
+    delta.replaceSlice(Table.GOLD_CONTACT_CHAINS, chains, sliceCondition(), ContactChainsSchema.CONTACT_DATE);
+    LOG.info("contact_chains: {} legs read, {} rejected {}, {} chains written", legsRead, legsRejected, rejected,
+        chainCount);
+    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, legsRead, legsRead - legsRejected, legsRejected,
+        chainCount, reasons(rejected), null));
+
+    begin(STAGE_DAILY, "Daily service metrics per contact date, channel and queue");
+    Dataset<Row> daily = persist(conform(
+        stamp(DailyServiceMetricsTransforms.dailyServiceMetrics(chains), asOf), DailyServiceMetricsSchema.SCHEMA));
+    long dailyRows = daily.count();
+    delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS, daily, sliceCondition(),
+        DailyServiceMetricsSchema.CONTACT_DATE);
+    LOG.info("daily_service_metrics: {} rows written", dailyRows);
+    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, dailyRows, null, null));
+
+    begin(STAGE_DEFINITIONS, "Metric definitions");
+    List<Row> definitions = new ArrayList<>();
+    for (MetricDefinition d : MetricCatalog.DEFINITIONS) {
+      definitions.add(RowFactory.create(d.name(), d.version(), d.definition(), d.parameters()));
+    }
+    // The catalogue is small and whole: replace the table, so removed metrics disappear too.
+    delta.replaceSlice(Table.META_METRIC_DEFINITIONS,
+        spark.createDataFrame(definitions, MetricDefinitionsSchema.SCHEMA), "true");
+    LOG.info("metric_definitions: {} definitions written", definitions.size());
+    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, (long) definitions.size(), null, null));
+
+    return new Result(runId, asOf, legsRead, rejected, chainCount, dailyRows);
+  }
+
+  /**
+   * Legs initiated before as_of. A nightly run reads, by the silver event_date partition, only from
+   * {@link ContactChainTransforms#MAX_LINK_GAP} before the window's first instant: every leg of a
+   * chain rooted in the window initiated after its root, and every leg that could link a window leg
+   * to an earlier root initiated at most that gap before it.
+   */
+  private Dataset<Row> readLegs(Instant asOf) {
+    Dataset<Row> legs = delta.read(Table.SILVER_CONTACTS);
+    if (!config.fromScratch()) {
+      legs = legs.filter(eventDateBetween(readStart(), utcDate(asOf)));
+    }
+    return legs.filter(col(ContactsSchema.INITIATED_AT).lt(lit(Timestamp.from(asOf))));
+  }
+
+  /** Surveys responded before as_of; a nightly run needs none older than its legs. */
+  private Dataset<Row> readSurveys(Instant asOf) {
+    Dataset<Row> surveys = delta.readOrEmpty(Table.SILVER_SURVEYS, SurveysSchema.SILVER);
+    if (!config.fromScratch()) {
+      surveys = surveys.filter(eventDateBetween(readStart(), utcDate(asOf)));
+    }
+    return surveys.filter(col(SurveysSchema.RESPONDED_AT).lt(lit(Timestamp.from(asOf))));
+  }
+
+  /** The identity map is not dated: all of it, as it stands now. */
+  private Dataset<Row> readHandles() {
+    return delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
+  }
+
+  /** First silver event_date (UTC) a nightly run reads. */
+  LocalDate readStart() {
+    Instant windowStart = config.windowStart().atStartOfDay(config.timezone()).toInstant();
+    return utcDate(windowStart.minus(ContactChainTransforms.MAX_LINK_GAP));
+  }
+
+  private static LocalDate utcDate(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Column eventDateBetween(LocalDate first, LocalDate last) {
+    return col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(first)))
+        .and(col(Provenance.EVENT_DATE).leq(lit(Date.valueOf(last))));
+  }
+
+  /** The gold slice this run replaces, as a Delta replaceWhere predicate on contact_date. */
+  private String sliceCondition() {
+    return config.fromScratch()
+        ? "true"
+        : ContactChainsSchema.CONTACT_DATE + " >= '" + config.windowStart() + "' AND "
+            + ContactChainsSchema.CONTACT_DATE + " <= '" + config.date() + "'";
+  }
+
+  private Dataset<Row> stamp(Dataset<Row> rows, Instant asOf) {
+    return rows
+        .withColumn(GoldColumns.AS_OF, lit(Timestamp.from(asOf)))
+        .withColumn(GoldColumns.DEFINITIONS_VERSION, lit(GoldColumns.CURRENT_DEFINITIONS_VERSION));
+  }
+
+  /** Exactly the contract's columns, in its order and types. */
+  private static Dataset<Row> conform(Dataset<Row> rows, StructType schema) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      columns.add(col(f.name()).cast(f.dataType()).as(f.name()));
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+
+  private static Map<String, Long> countByReason(Dataset<Row> rejectedLegs) {
+    Map<String, Long> counts = new TreeMap<>();
+    // At most one row per reason code: bounded, safe to collect.
+    for (Row r : rejectedLegs.groupBy(ContactChainTransforms.REJECT_REASON).count().collectAsList()) {
+      counts.put(r.getString(0), r.getLong(1));
+    }
+    return counts;
+  }
+
+  private static String reasons(Map<String, Long> counts) {
+    StringJoiner joiner = new StringJoiner(";");
+    counts.forEach((reason, n) -> joiner.add(reason + "=" + n));
+    return counts.isEmpty() ? null : joiner.toString();
+  }
+
+  private Dataset<Row> persist(Dataset<Row> rows) {
+    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
+  }
+
+  private void begin(String name, String description) {
+    stage = name;
+    stageStarted = Timestamp.from(Instant.now());
+    spark.sparkContext().setJobGroup(COMMAND + ":" + name, description + " (" + config.date() + ")", false);
+    LOG.info("Stage {}: {}", name, description);
+  }
+
+  private Row logRow(String status, Long read, Long accepted, Long quarantined, Long written, String reasons,
+      String message) {
+    Timestamp started = stageStarted != null ? stageStarted : Timestamp.from(Instant.now());
+    return RowFactory.create(runId, COMMAND, stage, stageTable(stage), Date.valueOf(config.date()), status, started,
+        Timestamp.from(Instant.now()), read, accepted, quarantined, null, written, reasons, message);
+  }
+
+  private static String stageTable(String stage) {
+    return switch (stage) {
+      case STAGE_CHAINS -> Table.GOLD_CONTACT_CHAINS.viewName();
+      case STAGE_DAILY -> Table.GOLD_DAILY_SERVICE_METRICS.viewName();
+      case STAGE_DEFINITIONS -> Table.META_METRIC_DEFINITIONS.viewName();
+      default -> null;
+    };
+  }
+}
