@@ -1,18 +1,26 @@
 package io.servicemetrics.cli;
 
-import io.servicemetrics.config.IngestConfig;
+import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.config.PiiKey;
+import io.servicemetrics.config.PipelineConfig;
 import io.servicemetrics.errors.Errors;
-import io.servicemetrics.ingest.IngestJob;
 import io.servicemetrics.ingest.LandingDates;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Warehouse;
-import io.servicemetrics.meta.RunLog;
+import io.servicemetrics.metrics.Headlines;
+import io.servicemetrics.pipeline.PipelineJob;
+import io.servicemetrics.report.ExecutiveSummary;
+import io.servicemetrics.report.KpiTile;
+import io.servicemetrics.report.ReportData;
+import io.servicemetrics.report.ReportModel;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.SortedSet;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -24,8 +32,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Runs the pipeline in one bulk pass over the bundled sample landing zone (data-samples/landing)"
-        + " into a fresh warehouse under --out, with the public DEMO pseudonymization key, and prints what it did.")
+    description = "Runs the whole pipeline (one bulk backfill: ingest, metrics, report) over the bundled sample"
+        + " landing zone (data-samples/landing) into a fresh warehouse under --out, with the public DEMO"
+        + " pseudonymization key, and prints the period's headline numbers and the report's path.")
 final class DemoCommand extends SparkCommand {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
   static final String HOME_PROPERTY = "service.metrics.home";
@@ -46,17 +55,39 @@ final class DemoCommand extends SparkCommand {
       throw Errors.landingMissing(landing.toString());
     }
     Path warehouseDir = out.resolve("warehouse").toAbsolutePath();
+    Path reportsDir = out.resolve("reports").toAbsolutePath();
     deleteRecursively(warehouseDir);
     Warehouse warehouse = new Warehouse(warehouseDir.toString());
-    DeltaIo delta = new DeltaIo(spark, warehouse);
     SortedSet<LocalDate> days = LandingDates.list(spark, landing.toAbsolutePath().toString());
+    if (days.isEmpty()) {
+      throw Errors.landingMissing(landing + " (no date= folders)");
+    }
     LOG.info("demo: {} delivery days {}..{} from {}", days.size(), days.first(), days.last(), landing);
-    RunLog runLog = new RunLog(delta, "demo", Clock.systemUTC());
-    IngestConfig config = new IngestConfig(days.first(), days.last(), landing.toAbsolutePath().toString(), warehouse,
-        ZoneId.of("UTC"), PiiKey.demo());
-    new IngestJob(delta, config, runLog).run();
-    LOG.info("demo: warehouse at {} (try: bin/service-metrics sql \"SELECT * FROM meta_run_log\" --warehouse {})",
-        warehouseDir, warehouseDir);
+    PipelineConfig config = new PipelineConfig(days.first(), days.last(), landing.toAbsolutePath().toString(),
+        warehouse, reportsDir, MetricsConfig.DEFAULT_TIMEZONE, PiiKey.demo(), MetricsConfig.DEFAULT_RESTATEMENT_DAYS,
+        MetricsConfig.DEFAULT_PERIOD_DAYS, PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, false, Duration.ZERO);
+    PipelineJob.Result result = new PipelineJob(spark, config, "demo", Clock.systemUTC()).run();
+
+    PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    stdout.println();
+    result.ingested().forEach((source, c) -> stdout.printf(Locale.ROOT,
+        "ingest %-16s read %6d = accepted %6d + quarantined %4d + superseded %5d%n",
+        source.sourceName(), c.read(), c.accepted(), c.quarantined(), c.superseded()));
+    DeltaIo delta = new DeltaIo(spark, warehouse);
+    ReportModel model = ReportData.load(delta, days.last(), MetricsConfig.DEFAULT_PERIOD_DAYS);
+    stdout.println();
+    stdout.println("Period " + days.last().minusDays(MetricsConfig.DEFAULT_PERIOD_DAYS - 1L) + " to " + days.last() + ":");
+    for (KpiTile tile : ExecutiveSummary.tiles(model)) {
+      stdout.printf(Locale.ROOT, "  %-28s %10s  %s%n", tile.label(), tile.value(),
+          tile.interval() == null ? "" : tile.interval());
+    }
+    stdout.println();
+    Headlines.of(delta, days.last()).forEach(sentence -> stdout.println("  " + sentence));
+    stdout.println();
+    result.reports().forEach(pdf -> stdout.println("Report: " + pdf));
+    stdout.println("Warehouse: " + warehouseDir + "  (try: bin/service-metrics sql \"SELECT * FROM gold_wom_multiplier\""
+        + " --warehouse " + warehouseDir + ")");
+    PipelineJob.failOnQualityBreaches(result);
     return 0;
   }
 

@@ -55,6 +55,7 @@ public final class MetricsJob {
   public static final String COMMAND = "metrics";
   public static final String STAGE_CHAINS = "contact_chains";
   public static final String STAGE_DAILY = "daily_service_metrics";
+  public static final String STAGE_PERIOD = "period_tables";
   public static final String STAGE_DEFINITIONS = "metric_definitions";
 
   /** What a run did, for the command line and tests. */
@@ -138,9 +139,15 @@ public final class MetricsJob {
     LOG.info("daily_service_metrics: {} rows written", dailyRows);
     runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, dailyRows, null, null));
 
+    begin(STAGE_PERIOD, "Period tables: resolution versus speed, agents, word of mouth");
+    PeriodMetricsJob.run(delta, config.date(), config.timezone(), config.periodDays());
+    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, null, null, null));
+
     begin(STAGE_DEFINITIONS, "Metric definitions");
     List<Row> definitions = new ArrayList<>();
-    for (MetricDefinition d : MetricCatalog.DEFINITIONS) {
+    List<MetricDefinition> catalog = new ArrayList<>(MetricCatalog.DEFINITIONS);
+    catalog.addAll(PeriodMetricCatalog.DEFINITIONS);
+    for (MetricDefinition d : catalog) {
       definitions.add(RowFactory.create(d.name(), d.version(), d.definition(), d.parameters()));
     }
     // The catalogue is small and whole: replace the table, so removed metrics disappear too.
@@ -258,6 +265,7 @@ public final class MetricsJob {
       case STAGE_CHAINS -> Table.GOLD_CONTACT_CHAINS.viewName();
       case STAGE_DAILY -> Table.GOLD_DAILY_SERVICE_METRICS.viewName();
       case STAGE_DEFINITIONS -> Table.META_METRIC_DEFINITIONS.viewName();
+      case STAGE_PERIOD -> "gold_period_tables";
       default -> null;
     };
   }

@@ -90,8 +90,10 @@ public final class PipelineJob {
     }
     List<Path> reports = new ArrayList<>();
     for (LocalDate day : reportDays) {
-      PeriodMetricsJob.run(delta, day, config.timezone(), config.periodDays());
-      haltIfAsked("period");
+      if (!day.equals(config.to())) {
+        // The metrics stage computed the last day's period tables; earlier days need their own.
+        PeriodMetricsJob.run(delta, day, config.timezone(), config.periodDays());
+      }
       Path pdf = ReportWriter.write(ReportData.load(delta, day, config.periodDays()), config.reports());
       LOG.info("{} {}: report {}", command, day, pdf.toAbsolutePath());
       reports.add(pdf);
