@@ -75,9 +75,10 @@ class MetricsJobTest {
     for (int d : new int[] {1, 4, 7, 10}) {
       a.add(new Arrival(d, answered("A" + d, "kA", d, "10:00", d == 4 ? "resolved" : "unresolved")));
     }
-    // kB: a transfer across midnight (root day 1 23:50, leg 2 day 2 00:10, landing day 2). On the last
-    // night the window starts on day 2: the leg must stay in day 1's chain, not become a new one.
-    a.add(new Arrival(1, answered("B1", "kB", 1, "23:50", "unresolved").queue("tech")));
+    // kB: an e-mail transferred overnight (root day 1 18:00 = 23:00Z, so silver event_date day 1; leg 2
+    // day 2 00:10, landing day 2). On the last night the window starts on day 2: only the read margin
+    // brings B1 in, so that B2 stays in day 1's chain instead of becoming a new one.
+    a.add(new Arrival(1, answered("B1", "kB", 1, "18:00", "unresolved").queue("tech")));
     a.add(new Arrival(2, answered("B2", "kB", 2, "00:10", "resolved").previous("B1").queue("tech")));
     a.add(new Arrival(9, answered("B9", "kB", 9, "09:00", "resolved").channel("chat")));
     // kC calls from a phone only (mapped in customer_handles), then with its customer id.

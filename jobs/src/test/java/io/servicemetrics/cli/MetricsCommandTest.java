@@ -1,0 +1,50 @@
+package io.servicemetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.servicemetrics.config.MetricsConfig;
+import io.servicemetrics.errors.ServiceMetricsException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MetricsCommandTest {
+  @Test
+  void parsesOptionsWithNamedDefaults() {
+    MetricsCommand cmd = new MetricsCommand();
+    new CommandLine(cmd).parseArgs("--date", "2026-03-09", "--warehouse", "/tmp/wh");
+    assertEquals(LocalDate.parse("2026-03-09"), cmd.date);
+    assertEquals(MetricsConfig.DEFAULT_TIMEZONE, cmd.timezone, "default zone");
+    assertEquals(MetricsConfig.DEFAULT_RESTATEMENT_DAYS, cmd.restatementDays);
+    assertEquals(MetricsConfig.DEFAULT_PERIOD_DAYS, cmd.periodDays);
+    assertFalse(cmd.fromScratch);
+
+    new CommandLine(cmd).parseArgs("--date", "2026-03-09", "--warehouse", "/tmp/wh", "--timezone",
+        "America/New_York", "--restatement-days", "40", "--from-scratch");
+    assertEquals(ZoneId.of("America/New_York"), cmd.timezone);
+    assertEquals(40, cmd.restatementDays);
+    assertTrue(cmd.fromScratch);
+  }
+
+  @Test
+  void configDerivesAsOfInTheBusinessZoneAndRejectsBadWindows() {
+    MetricsConfig config = new MetricsConfig(LocalDate.parse("2026-03-09"), "/tmp/wh", ZoneId.of("America/New_York"),
+        35, 28, false);
+    // End of 2026-03-09 in New York (EDT since 03-08, UTC-4) = 2026-03-10T04:00Z.
+    assertEquals(Instant.parse("2026-03-10T04:00:00Z"), config.asOf());
+    assertEquals(LocalDate.parse("2026-02-03"), config.windowStart(), "35 days ending 03-09");
+    ServiceMetricsException e = assertThrows(ServiceMetricsException.class,
+        () -> new MetricsConfig(LocalDate.parse("2026-03-09"), "/tmp/wh", ZoneId.of("UTC"), 0, 28, false));
+    assertTrue(e.getMessage().contains("--restatement-days"), e.getMessage());
+  }
+
+  @Test
+  void isRegisteredInTheCli() {
+    assertTrue(new CommandLine(new ServiceMetricsCli()).getSubcommands().containsKey("metrics"));
+  }
+}
