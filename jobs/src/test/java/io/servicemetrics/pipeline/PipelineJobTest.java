@@ -1,0 +1,171 @@
+package io.servicemetrics.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.servicemetrics.config.MetricsConfig;
+import io.servicemetrics.config.PiiKey;
+import io.servicemetrics.config.PipelineConfig;
+import io.servicemetrics.errors.ExitCode;
+import io.servicemetrics.errors.ServiceMetricsException;
+import io.servicemetrics.generate.ContactCenterGenerator;
+import io.servicemetrics.generate.GeneratorConfig;
+import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.Layer;
+import io.servicemetrics.io.Table;
+import io.servicemetrics.io.Warehouse;
+import io.servicemetrics.io.WarehouseLock;
+import io.servicemetrics.testing.SharedSpark;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly contract end to end on a tiny generated landing zone: a killed run is completed by
+ * its rerun, reruns change nothing, a bulk backfill equals the nights in turn, and exit codes.
+ */
+@ExtendWith(SharedSpark.class)
+class PipelineJobTest {
+  private static final LocalDate D1 = LocalDate.parse("2026-10-01");
+  private static final LocalDate D2 = D1.plusDays(1);
+  private static final LocalDate D3 = D1.plusDays(2);
+  /** Columns that say when or by which run a row was written, not what it holds. */
+  private static final List<String> RUN_STAMPS = List.of("as_of", "ingest_run_id");
+
+  @TempDir static Path tmp;
+  private static Path landing;
+
+  @BeforeAll
+  static void generateLanding() {
+    landing = tmp.resolve("landing");
+    ContactCenterGenerator.generate(new GeneratorConfig(3, 30, 7L, D1, landing));
+  }
+
+  @Test
+  void killedRunsCompleteOnRerunRerunsChangeNothingAndABackfillEqualsTheNights(SparkSession spark) throws Exception {
+    Path nights = tmp.resolve("nights");
+    run(spark, nights, D1, D1);
+    Map<Table, List<String>> afterNight1 = contents(spark, nights);
+
+    Path killed = tmp.resolve("killed");
+    Process forked = forkNightly(D1, killed, "metrics");
+    assertTrue(forked.waitFor(10, TimeUnit.MINUTES), "the forked nightly halts by itself");
+    assertEquals(137, forked.exitValue(), "the forked run died as a killed process would");
+    assertTrue(Files.exists(killed.resolve("warehouse").resolve(WarehouseLock.LOCK_FILE)), "a killed run leaves its lock");
+    assertTrue(new DeltaIo(spark, new Warehouse(killed.resolve("warehouse").toString())).read(Table.GOLD_CONTACT_CHAINS).count() > 0,
+        "what the killed run committed is readable");
+    run(spark, killed, D1, D1);
+    assertEquals(afterNight1, contents(spark, killed), "the rerun completes the killed night");
+    assertFalse(Files.exists(killed.resolve("warehouse").resolve(WarehouseLock.LOCK_FILE)));
+
+    run(spark, nights, D2, D2);
+    PipelineJob.Result night3 = run(spark, nights, D3, D3);
+    Map<Table, List<String>> afterNight3 = contents(spark, nights);
+    String report = pdfText(night3.reports().get(0));
+    PipelineJob.Result rerun = run(spark, nights, D3, D3);
+    assertEquals(afterNight3, contents(spark, nights), "rerunning a night leaves every table as it was");
+    assertEquals(report, pdfText(rerun.reports().get(0)), "and writes the same report");
+    assertTrue(report.contains("Customer service report"), report.substring(0, Math.min(200, report.length())));
+
+    Path backfill = tmp.resolve("backfill");
+    run(spark, backfill, D1, D3);
+    assertEquals(afterNight3, contents(spark, backfill), "one bulk backfill ends where the nights in turn ended");
+  }
+
+  @Test
+  void exitCodesTellTheSchedulerWhatHappened(SparkSession spark) {
+    ServiceMetricsException missing = assertThrows(ServiceMetricsException.class,
+        () -> job(spark, tmp.resolve("no-such-landing"), tmp.resolve("x"), D1, D1, 0.05).run());
+    assertEquals(ExitCode.BAD_INPUT, missing.exitCode(), missing.getMessage());
+
+    Warehouse busyWarehouse = new Warehouse(tmp.resolve("busy").resolve("warehouse").toString());
+    try (WarehouseLock holder = WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), busyWarehouse,
+        "scheduler-run", Duration.ZERO, Clock.systemUTC())) {
+      ServiceMetricsException busy = assertThrows(ServiceMetricsException.class,
+          () -> job(spark, landing, tmp.resolve("busy"), D1, D1, 0.05).run());
+      assertEquals(ExitCode.FAILURE, busy.exitCode());
+      assertTrue(busy.getMessage().contains("scheduler-run"), busy.getMessage());
+    }
+
+    PipelineJob.Result strict = job(spark, landing, tmp.resolve("strict"), D1, D1, 0.0).run();
+    assertFalse(strict.qualityBreaches().isEmpty(), "day 1's identity map has a planted defect");
+    ServiceMetricsException breached = assertThrows(ServiceMetricsException.class,
+        () -> PipelineJob.failOnQualityBreaches(strict));
+    assertEquals(ExitCode.DATA_QUALITY, breached.exitCode());
+    assertTrue(breached.getMessage().contains("customer_handles"), breached.getMessage());
+    assertEquals(1, strict.reports().size(), "a breach still writes every output");
+  }
+
+  private static PipelineJob.Result run(SparkSession spark, Path root, LocalDate from, LocalDate to) {
+    return job(spark, landing, root, from, to, 1.0).run();
+  }
+
+  private static PipelineJob job(SparkSession spark, Path landingDir, Path root, LocalDate from, LocalDate to, double maxShare) {
+    PipelineConfig config = new PipelineConfig(from, to, landingDir.toString(),
+        new Warehouse(root.resolve("warehouse").toString()), root.resolve("reports"), MetricsConfig.DEFAULT_TIMEZONE,
+        PiiKey.demo(), MetricsConfig.DEFAULT_RESTATEMENT_DAYS, MetricsConfig.DEFAULT_PERIOD_DAYS, maxShare, false,
+        Duration.ZERO);
+    return new PipelineJob(spark, config, "test", Clock.systemUTC());
+  }
+
+  /** Every silver and gold table's rows as sorted JSON, without the run stamps. */
+  private static Map<Table, List<String>> contents(SparkSession spark, Path root) {
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(root.resolve("warehouse").toString()));
+    Map<Table, List<String>> tables = new LinkedHashMap<>();
+    for (Table table : Table.values()) {
+      if ((table.layer() == Layer.SILVER || table.layer() == Layer.GOLD) && delta.exists(table)) {
+        var rows = delta.read(table);
+        for (String stamp : RUN_STAMPS) {
+          rows = rows.drop(stamp);
+        }
+        tables.put(table, rows.toJSON().collectAsList().stream().sorted().toList());
+      }
+    }
+    return tables;
+  }
+
+  private static String pdfText(Path pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      return new PDFTextStripper().getText(doc);
+    }
+  }
+
+  /** The real command line in its own JVM, halted after a stage as a killed process would be. */
+  private static Process forkNightly(LocalDate day, Path root, String haltAfter) throws Exception {
+    Path jobsDir = Path.of(System.getProperty("user.dir"));
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("@" + jobsDir.resolve("conf").resolve("jvm-module-options.args"));
+    cmd.add("-Xmx1g");
+    cmd.add("-Djava.awt.headless=true");
+    cmd.add("-D" + PipelineJob.HALT_AFTER_PROPERTY + "=" + haltAfter);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.servicemetrics.cli.ServiceMetricsCli");
+    cmd.addAll(List.of("nightly", "--date", day.toString(), "--landing", landing.toString(),
+        "--warehouse", root.resolve("warehouse").toString(), "--reports", root.resolve("reports").toString(),
+        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2", "--max-quarantine-share", "1"));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(new File(Files.createDirectories(root).toFile(), "forked.log"));
+    pb.environment().put("SERVICE_METRICS_PII_KEY", new String(PiiKey.demo().bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    return pb.start();
+  }
+}
