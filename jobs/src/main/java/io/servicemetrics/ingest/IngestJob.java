@@ -6,8 +6,12 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import io.servicemetrics.config.IngestConfig;
+import io.servicemetrics.config.SourceFormats;
 import io.servicemetrics.errors.Errors;
+import io.servicemetrics.errors.ServiceMetricsException;
 import io.servicemetrics.identity.Pseudonymizer;
+import io.servicemetrics.ingest.formats.LandingFormat;
+import io.servicemetrics.ingest.formats.LandingFormats;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.meta.RunLog;
 import io.servicemetrics.schema.BronzeSchema;
@@ -86,10 +90,23 @@ public final class IngestJob {
       return total;
     } catch (RuntimeException e) {
       runLog.failed(STAGE, source.sourceName(), last, startedAt, e);
-      throw e;
+      throw userFacing(e);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * The user-facing error inside a failure: a format mismatch found on an executor reaches the
+   * driver wrapped in Spark exceptions, and its own message is the one to show.
+   */
+  static RuntimeException userFacing(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ServiceMetricsException known) {
+        return known;
+      }
+    }
+    return e;
   }
 
   private Map<LocalDate, RunLog.IngestCounts> ingestSource(Source source, Instant startedAt) {
@@ -99,8 +116,12 @@ public final class IngestJob {
     Column inRange = col(Provenance.DELIVERY_DATE).between(lit(Date.valueOf(first)), lit(Date.valueOf(last)));
     String slice = Provenance.DELIVERY_DATE + " >= DATE'" + first + "' AND " + Provenance.DELIVERY_DATE + " <= DATE'" + last + "'";
     List<LocalDate> missingDays = new ArrayList<>();
+    LandingFormat format = LandingFormats.forSource(source, config.formats());
+    if (!format.name().equals(SourceFormats.CANONICAL)) {
+      LOG.info("ingest {}: reading the {} format ({})", source.sourceName(), format.name(), format.filesDescription());
+    }
     Dataset<Row> landed = LandingReader.read(spark, config.landing(), source, first, last, runLog.runId(),
-        Provenance.SOURCE_SYSTEM_CANONICAL, missingDays);
+        format, config.formats().options(), missingDays);
     if (!missingDays.isEmpty()) {
       LOG.warn("ingest {}: no landing folder for {} day(s): {}", source.sourceName(), missingDays.size(),
           missingDays.size() <= 5 ? missingDays : missingDays.subList(0, 5) + "...");
