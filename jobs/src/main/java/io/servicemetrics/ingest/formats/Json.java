@@ -54,7 +54,7 @@ final class Json {
             JsonLocation at = e.getLocation();
             int errorAt = base + (at == null ? 0 : (int) Math.max(0, at.getCharOffset()));
             int from = start >= 0 ? start : errorAt;
-            resumeAt = nextObjectLine(text, Math.max(errorAt, from + 1));
+            resumeAt = nextObjectLine(text, from + 1);
             out.add(new Value(out.size() + 1, text.substring(from, resumeAt).strip(), null, e.getOriginalMessage()));
             break;
           }
