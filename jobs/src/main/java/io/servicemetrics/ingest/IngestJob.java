@@ -88,9 +88,14 @@ public final class IngestJob {
           source.sourceName(), days, total.read(), total.accepted(), total.quarantined(), total.superseded(),
           total.quarantineReasons().isEmpty() ? "" : " (quarantined: " + total.reasonsText() + ")");
       return total;
-    } catch (RuntimeException e) {
-      runLog.failed(STAGE, source.sourceName(), last, startedAt, e);
-      throw userFacing(e);
+    } catch (Exception e) {
+      // Exception, not RuntimeException: Spark throws its checked SparkException from Scala.
+      ServiceMetricsException known = knownCause(e);
+      runLog.failed(STAGE, source.sourceName(), last, startedAt, known != null ? known : e);
+      if (known != null) {
+        throw known;
+      }
+      throw e;
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -100,13 +105,13 @@ public final class IngestJob {
    * The user-facing error inside a failure: a format mismatch found on an executor reaches the
    * driver wrapped in Spark exceptions, and its own message is the one to show.
    */
-  static RuntimeException userFacing(RuntimeException e) {
+  static ServiceMetricsException knownCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ServiceMetricsException known) {
         return known;
       }
     }
-    return e;
+    return null;
   }
 
   private Map<LocalDate, RunLog.IngestCounts> ingestSource(Source source, Instant startedAt) {
