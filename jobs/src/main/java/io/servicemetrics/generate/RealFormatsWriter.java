@@ -180,7 +180,7 @@ public final class RealFormatsWriter {
       agent.put("ARN", INSTANCE + "/agent/" + agentId.toLowerCase(Locale.ROOT));
       agent.put("Username", agentId);
       if (answered != null && ended != null) {
-        interaction = ended.getEpochSecond() - answered.getEpochSecond() - (hold == null ? 0 : hold);
+        interaction = ended.getEpochSecond() - answered.getEpochSecond() - (hold == null || hold < 0 ? 0 : hold);
         agent.put("AgentInteractionDuration", interaction);
         agent.put("AfterContactWorkStartTimestamp", ended.toString());
         if (acw != null) {
@@ -302,7 +302,8 @@ public final class RealFormatsWriter {
         nz(resolvedCode), nz(f.get(SurveysSchema.PEOPLE_TOLD)), nz(f.get(SurveysSchema.COMMENT)));
     List<String> row = new ArrayList<>();
     if (legacy) {
-      row.addAll(List.of(id, "Default Response Set", f.get(SurveysSchema.CONTACT_ID), "0", nz(start), nz(end), "1"));
+      // No RecordedDate in a legacy export: its EndDate is the response time.
+      row.addAll(List.of(id, "Default Response Set", f.get(SurveysSchema.CONTACT_ID), "0", nz(start), nz(recorded), "1"));
     } else {
       row.addAll(List.of(nz(start), nz(end), "0", "", "100", Long.toString(duration), "1", nz(recorded), id, "", "", "",
           f.get(SurveysSchema.CONTACT_ID), "", "", "email", german ? "DE" : "EN"));

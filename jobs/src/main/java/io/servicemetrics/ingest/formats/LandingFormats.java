@@ -86,15 +86,16 @@ public final class LandingFormats {
     String firstLine = (eol < 0 ? head : head.substring(0, eol)).strip();
     List<String> cells = java.util.Arrays.stream(firstLine.split(","))
         .map(c -> c.strip().replace("\"", "").toLowerCase(Locale.ROOT)).toList();
-    if (head.contains("ImportId") || cells.contains("responseid")
-        || (cells.contains("startdate") && cells.contains("enddate"))) {
-      return new Sniffed(SourceFormats.QUALTRICS, "a Qualtrics response export (ResponseId, ImportId header rows)");
-    }
+    // The header decides first: a canonical comment may mention anything.
     for (Source s : Source.values()) {
       if (s.format() == Source.Format.CSV && cells.containsAll(s.requiredColumns())) {
         return new Sniffed(SourceFormats.CANONICAL, "a canonical " + s.sourceName() + " CSV (header "
             + abbreviate(firstLine) + ")");
       }
+    }
+    if (head.contains("ImportId") || cells.contains("responseid")
+        || (cells.contains("startdate") && cells.contains("enddate"))) {
+      return new Sniffed(SourceFormats.QUALTRICS, "a Qualtrics response export (ResponseId, ImportId header rows)");
     }
     return null;
   }
