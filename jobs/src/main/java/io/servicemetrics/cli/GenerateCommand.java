@@ -4,6 +4,7 @@ import io.servicemetrics.errors.Errors;
 import io.servicemetrics.generate.ContactCenterGenerator;
 import io.servicemetrics.generate.GenerationSummary;
 import io.servicemetrics.generate.GeneratorConfig;
+import io.servicemetrics.generate.RealFormatsWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -46,16 +47,28 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Landing-zone directory to create; must be absent or empty.")
   Path out;
 
+  @Option(names = "--real-formats", paramLabel = "DIR",
+      description = "Also write the same days in the real export formats (docs/FORMATS.md) under DIR:"
+          + " amazon-connect/contacts, qualtrics/surveys, x-api-v2/mentions; must be absent or empty.")
+  Path realFormats;
+
   @Override
   public Integer call() {
     GeneratorConfig config = new GeneratorConfig(days, contactsPerDay, seed, parseDate(startDate), out);
     LOG.info("generate: {} days from {}, ~{} contacts/day, {} customers, seed {}, into {}",
         config.days(), config.startDate(), config.contactsPerDay(), config.customers(), config.seed(), config.out());
+    if (realFormats != null) {
+      RealFormatsWriter.requireWritable(realFormats);
+    }
     GenerationSummary summary = ContactCenterGenerator.generate(config);
     summary.rowsPerSource().forEach((source, rows) -> LOG.info("generate: {} rows of {}", rows, source));
     LOG.info("generate: {} files, {} bytes, {} deliberate defects (listed in {})",
         summary.files(), summary.bytes(), summary.defects().size(), out.resolve(ContactCenterGenerator.DEFECTS_FILE));
     LOG.info("generate: story {}", summary.story());
+    if (realFormats != null) {
+      long files = RealFormatsWriter.write(out, realFormats);
+      LOG.info("generate: {} files in real export formats under {}", files, realFormats);
+    }
     return 0;
   }
 

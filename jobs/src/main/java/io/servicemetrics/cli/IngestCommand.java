@@ -2,6 +2,7 @@ package io.servicemetrics.cli;
 
 import io.servicemetrics.config.IngestConfig;
 import io.servicemetrics.config.PiiKey;
+import io.servicemetrics.config.SourceFormats;
 import io.servicemetrics.ingest.IngestJob;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Warehouse;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +23,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Ingests one delivery day (<landing>/<source>/date=D/) of contacts, surveys, mentions and"
         + " customer_handles into bronze, quarantine and silver, and logs read = accepted + quarantined +"
-        + " superseded per source in meta_run_log.")
+        + " superseded per source in meta_run_log. Each source is read in the canonical format of docs/INPUTS.md"
+        + " unless --contacts-format, --surveys-format, --mentions-format or --formats-config choose a real"
+        + " export format (docs/FORMATS.md); a file obviously in another format fails the run with exit code 2.")
 final class IngestCommand extends SparkCommand {
   @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Delivery date to ingest.")
   LocalDate date;
@@ -39,10 +44,36 @@ final class IngestCommand extends SparkCommand {
       description = "File holding the pseudonymization key (default: the SERVICE_METRICS_PII_KEY environment variable).")
   Path piiKeyFile;
 
+  @Option(names = "--contacts-format", paramLabel = "FORMAT",
+      description = "Format of contacts/ files: canonical (*.csv) or amazon-connect (contact records as Kinesis"
+          + " Data Firehose writes them). Default: canonical, or contacts.format in --formats-config.")
+  String contactsFormat;
+
+  @Option(names = "--surveys-format", paramLabel = "FORMAT",
+      description = "Format of surveys/ files: canonical (*.csv) or qualtrics (response export CSV)."
+          + " Default: canonical, or surveys.format in --formats-config.")
+  String surveysFormat;
+
+  @Option(names = "--mentions-format", paramLabel = "FORMAT",
+      description = "Format of mentions/ files: canonical (*.jsonl) or x-api-v2 (saved X API v2 responses)."
+          + " Default: canonical, or mentions.format in --formats-config.")
+  String mentionsFormat;
+
+  @Option(names = "--formats-config", paramLabel = "FILE",
+      description = "Properties file with <source>.format=NAME and adapter options (Amazon Connect attribute keys"
+          + " and team level, Qualtrics ImportIds and time zone, X fetched_at fallback); flags win over it."
+          + " Keys and defaults: docs/FORMATS.md.")
+  Path formatsConfig;
+
   @Override
   int run(SparkSession spark) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put(SourceFormats.CONTACTS, contactsFormat);
+    flags.put(SourceFormats.SURVEYS, surveysFormat);
+    flags.put(SourceFormats.MENTIONS, mentionsFormat);
+    SourceFormats formats = SourceFormats.resolve(formatsConfig, flags);
     IngestConfig config = IngestConfig.forDay(date, landing, new Warehouse(warehouse), timezone,
-        PiiKey.resolve(piiKeyFile, System.getenv()));
+        PiiKey.resolve(piiKeyFile, System.getenv()), formats);
     DeltaIo delta = new DeltaIo(spark, config.warehouse());
     new IngestJob(delta, config, new RunLog(delta, "ingest", Clock.systemUTC())).run();
     return 0;

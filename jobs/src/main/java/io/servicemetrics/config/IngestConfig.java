@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param lastDay last delivery day, inclusive
  * @param landing the landing zone root (any Hadoop filesystem URI)
  * @param businessZone zone of timestamps that carry no offset
+ * @param formats the export format of each source's landing files (canonical unless chosen)
  */
 public record IngestConfig(
-    LocalDate firstDay, LocalDate lastDay, String landing, Warehouse warehouse, ZoneId businessZone, PiiKey piiKey) {
+    LocalDate firstDay, LocalDate lastDay, String landing, Warehouse warehouse, ZoneId businessZone, PiiKey piiKey,
+    SourceFormats formats) {
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
   public IngestConfig {
@@ -26,13 +28,25 @@ public record IngestConfig(
     Objects.requireNonNull(warehouse, "warehouse");
     Objects.requireNonNull(businessZone, "businessZone");
     Objects.requireNonNull(piiKey, "piiKey");
+    Objects.requireNonNull(formats, "formats");
     if (lastDay.isBefore(firstDay)) {
       throw Errors.badArgument("The delivery range " + firstDay + ".." + lastDay + " is empty",
           "Its last day is before its first", "Give the earlier date first");
     }
   }
 
+  /** Every source in the canonical format. */
+  public IngestConfig(
+      LocalDate firstDay, LocalDate lastDay, String landing, Warehouse warehouse, ZoneId businessZone, PiiKey piiKey) {
+    this(firstDay, lastDay, landing, warehouse, businessZone, piiKey, SourceFormats.ALL_CANONICAL);
+  }
+
   public static IngestConfig forDay(LocalDate day, String landing, Warehouse warehouse, ZoneId zone, PiiKey key) {
     return new IngestConfig(day, day, landing, warehouse, zone, key);
+  }
+
+  public static IngestConfig forDay(
+      LocalDate day, String landing, Warehouse warehouse, ZoneId zone, PiiKey key, SourceFormats formats) {
+    return new IngestConfig(day, day, landing, warehouse, zone, key, formats);
   }
 }

@@ -116,7 +116,7 @@ public final class ContactCenterGenerator {
     return new ContactCenterGenerator(config).run();
   }
 
-  private static void requireEmpty(Path out) {
+  static void requireEmpty(Path out) {
     if (!Files.exists(out)) {
       return;
     }

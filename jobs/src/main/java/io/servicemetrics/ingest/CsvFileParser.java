@@ -55,10 +55,18 @@ public final class CsvFileParser {
     return new ParsedFile(header, unknown, missing, records);
   }
 
-  private record RawCsvRecord(long line, String text, List<String> fields, boolean unterminatedQuote) {}
+  /**
+   * One physical CSV record before any header logic.
+   *
+   * @param line 1-based line on which the record starts
+   * @param text the record's exact text without its line end
+   * @param fields the unquoted field values
+   * @param unterminatedQuote true when the text ended inside a quoted field
+   */
+  public record RawCsvRecord(long line, String text, List<String> fields, boolean unterminatedQuote) {}
 
-  /** RFC 4180 state machine; lenient about stray quotes inside unquoted fields. */
-  private static List<RawCsvRecord> split(String text) {
+  /** RFC 4180 state machine; lenient about stray quotes inside unquoted fields. Blank lines are skipped. */
+  public static List<RawCsvRecord> split(String text) {
     List<RawCsvRecord> out = new ArrayList<>();
     int n = text.length();
     int i = 0;

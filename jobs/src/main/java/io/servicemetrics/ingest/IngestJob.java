@@ -6,8 +6,12 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import io.servicemetrics.config.IngestConfig;
+import io.servicemetrics.config.SourceFormats;
 import io.servicemetrics.errors.Errors;
+import io.servicemetrics.errors.ServiceMetricsException;
 import io.servicemetrics.identity.Pseudonymizer;
+import io.servicemetrics.ingest.formats.LandingFormat;
+import io.servicemetrics.ingest.formats.LandingFormats;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.meta.RunLog;
 import io.servicemetrics.schema.BronzeSchema;
@@ -84,12 +88,30 @@ public final class IngestJob {
           source.sourceName(), days, total.read(), total.accepted(), total.quarantined(), total.superseded(),
           total.quarantineReasons().isEmpty() ? "" : " (quarantined: " + total.reasonsText() + ")");
       return total;
-    } catch (RuntimeException e) {
-      runLog.failed(STAGE, source.sourceName(), last, startedAt, e);
+    } catch (Exception e) {
+      // Exception, not RuntimeException: Spark throws its checked SparkException from Scala.
+      ServiceMetricsException known = knownCause(e);
+      runLog.failed(STAGE, source.sourceName(), last, startedAt, known != null ? known : e);
+      if (known != null) {
+        throw known;
+      }
       throw e;
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * The user-facing error inside a failure: a format mismatch found on an executor reaches the
+   * driver wrapped in Spark exceptions, and its own message is the one to show.
+   */
+  static ServiceMetricsException knownCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ServiceMetricsException known) {
+        return known;
+      }
+    }
+    return null;
   }
 
   private Map<LocalDate, RunLog.IngestCounts> ingestSource(Source source, Instant startedAt) {
@@ -99,8 +121,12 @@ public final class IngestJob {
     Column inRange = col(Provenance.DELIVERY_DATE).between(lit(Date.valueOf(first)), lit(Date.valueOf(last)));
     String slice = Provenance.DELIVERY_DATE + " >= DATE'" + first + "' AND " + Provenance.DELIVERY_DATE + " <= DATE'" + last + "'";
     List<LocalDate> missingDays = new ArrayList<>();
+    LandingFormat format = LandingFormats.forSource(source, config.formats());
+    if (!format.name().equals(SourceFormats.CANONICAL)) {
+      LOG.info("ingest {}: reading the {} format ({})", source.sourceName(), format.name(), format.filesDescription());
+    }
     Dataset<Row> landed = LandingReader.read(spark, config.landing(), source, first, last, runLog.runId(),
-        Provenance.SOURCE_SYSTEM_CANONICAL, missingDays);
+        format, config.formats().options(), missingDays);
     if (!missingDays.isEmpty()) {
       LOG.warn("ingest {}: no landing folder for {} day(s): {}", source.sourceName(), missingDays.size(),
           missingDays.size() <= 5 ? missingDays : missingDays.subList(0, 5) + "...");

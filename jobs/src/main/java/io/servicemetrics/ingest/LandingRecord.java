@@ -15,11 +15,11 @@ import java.util.Map;
 public record LandingRecord(
     long recordNumber, String rawRecord, Map<String, String> fields, String errorCode, String errorDetail) {
 
-  static LandingRecord ok(long recordNumber, String raw, Map<String, String> fields) {
+  public static LandingRecord ok(long recordNumber, String raw, Map<String, String> fields) {
     return new LandingRecord(recordNumber, raw, fields, null, null);
   }
 
-  static LandingRecord error(long recordNumber, String raw, ReasonCode code, String detail) {
+  public static LandingRecord error(long recordNumber, String raw, ReasonCode code, String detail) {
     return new LandingRecord(recordNumber, raw, Map.of(), code.code(), detail);
   }
 }

@@ -21,7 +21,20 @@ public enum ReasonCode {
   /** A CSV record has the wrong number of fields or an unterminated quote (a truncated file). */
   MALFORMED_ROW("malformed_row"),
   /** A phone, e-mail or handle in the identity map that normalizes to nothing. */
-  INVALID_IDENTIFIER("invalid_identifier");
+  INVALID_IDENTIFIER("invalid_identifier"),
+  /**
+   * A real-format record the adapter cannot map to the input contract (docs/FORMATS.md): an X post
+   * whose author is missing from includes.users, an API error response, an Amazon Connect TASK
+   * without a configured channel, a Qualtrics preview/test/spam response or an NPS score that
+   * contradicts its NPS group.
+   */
+  UNMAPPABLE_RECORD("unmappable_record"),
+  /**
+   * A record that is valid JSON but not shaped like its file's format (docs/FORMATS.md): a value in
+   * a contact-record stream that is not a JSON object, an X response line with neither data, meta
+   * nor errors. A whole file in the wrong format fails the run instead.
+   */
+  FORMAT_MISMATCH("format_mismatch");
 
   private final String code;
 

@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
  * (old Windows tools): the mark is dropped, and a file that is not valid UTF-8 is read as
  * ISO-8859-1, which maps every byte to a character, so no record is lost; the caller logs it.
  */
-final class TextDecoding {
+public final class TextDecoding {
   private TextDecoding() {}
 
-  record Decoded(String text, boolean latin1Fallback) {}
+  public record Decoded(String text, boolean latin1Fallback) {}
 
-  static Decoded decode(byte[] bytes) {
+  public static Decoded decode(byte[] bytes) {
     int offset = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
       offset = 3;
