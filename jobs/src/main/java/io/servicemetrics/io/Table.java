@@ -15,6 +15,8 @@ public enum Table {
   QUARANTINE_SURVEYS(Layer.QUARANTINE, "surveys"),
   QUARANTINE_MENTIONS(Layer.QUARANTINE, "mentions"),
   QUARANTINE_CUSTOMER_HANDLES(Layer.QUARANTINE, "customer_handles"),
+  /** Legs the chains stage could not place: previous_contact_id cycles, chains past the depth limit. */
+  QUARANTINE_CONTACT_CHAINS(Layer.QUARANTINE, "contact_chains"),
   SILVER_CONTACTS(Layer.SILVER, "contacts"),
   SILVER_SURVEYS(Layer.SILVER, "surveys"),
   SILVER_MENTIONS(Layer.SILVER, "mentions"),

@@ -16,6 +16,7 @@ import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MetricDefinitionsSchema;
 import io.servicemetrics.schema.Provenance;
+import io.servicemetrics.schema.QuarantineSchema;
 import io.servicemetrics.schema.RunLogSchema;
 import io.servicemetrics.schema.SurveysSchema;
 import java.sql.Date;
@@ -112,6 +113,10 @@ public final class MetricsJob {
     ChainLegs split = ContactChainTransforms.assignChains(legs, Dataset::localCheckpoint);
     Dataset<Row> chained = persist(split.chained());
     Map<String, Long> rejected = countByReason(split.rejected());
+    // Rejected legs are pseudonymized silver rows, kept with their reason for the data stewards.
+    delta.replaceSlice(Table.QUARANTINE_CONTACT_CHAINS,
+        split.rejected().withColumnRenamed(ContactChainTransforms.REJECT_REASON, QuarantineSchema.REASON_CODE),
+        readSlice(asOf), Provenance.EVENT_DATE);
     long legsRejected = rejected.values().stream().mapToLong(Long::longValue).sum();
 
     Dataset<Row> summary = ContactChainTransforms.summarizeChains(chained, config.timezone());
@@ -200,6 +205,13 @@ public final class MetricsJob {
   private static Column eventDateBetween(LocalDate first, LocalDate last) {
     return col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(first)))
         .and(col(Provenance.EVENT_DATE).leq(lit(Date.valueOf(last))));
+  }
+
+  /** The silver event dates this run read, as a Delta replaceWhere predicate. */
+  private String readSlice(Instant asOf) {
+    return config.fromScratch()
+        ? "true"
+        : Provenance.EVENT_DATE + " >= '" + readStart() + "' AND " + Provenance.EVENT_DATE + " <= '" + utcDate(asOf) + "'";
   }
 
   /** The gold slice this run replaces, as a Delta replaceWhere predicate on contact_date. */

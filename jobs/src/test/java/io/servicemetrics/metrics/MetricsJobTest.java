@@ -166,6 +166,9 @@ class MetricsJobTest {
     assertEquals(true, byChain.get("D6").getAs(ContactChainsSchema.RESOLVED), "re-delivered version wins");
     assertEquals("s-F", byChain.get("F1").getAs(ContactChainsSchema.SURVEY_ID), "survey naming F2 joins F1's chain");
     assertEquals(Map.of("chain_cycle", 2L), last.legsRejected(), "the cycle legs, read by the last night");
+    assertEquals(List.of("chain_cycle", "chain_cycle"),
+        delta.read(Table.QUARANTINE_CONTACT_CHAINS).select("reason_code").as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList(), "and kept once in quarantine_contact_chains, however many nights read them");
 
     MetricsJob.run(spark, config(warehouse, NIGHTS, true));
     assertEquals(nightlyChains, gold(delta, Table.GOLD_CONTACT_CHAINS, ContactChainsSchema.CHAIN_ID),
