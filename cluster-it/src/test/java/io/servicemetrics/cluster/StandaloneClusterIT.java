@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * Spark standalone master and worker started from Spark's own Maven jars (no Spark download), the
  * driver in client mode, tasks in a separate executor JVM whose classpath is Spark's jars plus the
  * jar the driver ships. The same commands also run with {@code --master local[2]} into a second
- * folder, and every table (and every report data file) must be equal.
+ * folder, and the silver and gold tables (and any report data files) must be equal.
  *
  * <p>Everything lands in {@code cluster-it/target/cluster-it/}: {@code logs/} (master, worker,
  * each spark-submit's command line, stdout and log), {@code worker/} (each application's
