@@ -74,12 +74,12 @@ class StandaloneClusterIT {
   static final LocalDate DAY = LocalDate.parse("2026-10-01");
 
   /**
-   * What is submitted in order, to the cluster and in local mode, and compared. Placeholders:
-   * {date}, {landing}, {warehouse}, {reports}. When the nightly command lands this becomes
-   * {@code nightly --date {date} --landing {landing} --warehouse {warehouse} --reports {reports}}.
+   * What is submitted in order, to the cluster and in local mode, and compared: the nightly job
+   * as a scheduler runs it. Placeholders: {date}, {landing}, {warehouse}, {reports}.
    */
   static final List<List<String>> COMMANDS = List.of(
-      List.of("ingest", "--date", "{date}", "--landing", "{landing}", "--warehouse", "{warehouse}"));
+      List.of("nightly", "--date", "{date}", "--landing", "{landing}", "--warehouse", "{warehouse}",
+          "--reports", "{reports}"));
 
   /** Cluster only, afterwards: the PDF code path (PDFBox, fonts, commons-logging) in a spark-submit driver. */
   static final List<String> REPORT_ON_CLUSTER =
