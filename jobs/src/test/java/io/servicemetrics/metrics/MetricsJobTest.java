@@ -181,7 +181,8 @@ class MetricsJobTest {
         schemaOf(delta.read(Table.GOLD_CONTACT_CHAINS).schema().fields()), "gold contact_chains columns and types");
     assertEquals(schemaOf(DailyServiceMetricsSchema.SCHEMA.fields()),
         schemaOf(delta.read(Table.GOLD_DAILY_SERVICE_METRICS).schema().fields()), "gold daily columns and types");
-    assertEquals(MetricCatalog.DEFINITIONS.size(), delta.read(Table.META_METRIC_DEFINITIONS).count(),
+    assertEquals(MetricCatalog.DEFINITIONS.size() + PeriodMetricCatalog.DEFINITIONS.size(),
+        delta.read(Table.META_METRIC_DEFINITIONS).count(),
         "definitions replaced, not appended, each run");
     Dataset<Row> log = delta.read(Table.META_RUN_LOG);
     assertEquals(3L * (NIGHTS + 1), log.filter(RunLogSchema.STATUS + " = 'succeeded'").count(),
