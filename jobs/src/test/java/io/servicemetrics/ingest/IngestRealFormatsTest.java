@@ -133,6 +133,20 @@ class IngestRealFormatsTest {
     assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2026-11-02T15:00:00Z")), survey.getAs("responded_at"),
         "10:00 in New York (EST) is 15:00 UTC");
     assertEquals("Sorted in one call.\nThanks!", survey.getAs("comment"));
+
+    // On through metrics: the adapters' silver rows are ordinary silver rows.
+    io.servicemetrics.metrics.MetricsJob.run(spark,
+        io.servicemetrics.config.MetricsConfig.of(java.time.LocalDate.parse("2026-11-02"), delta.warehouse().root()));
+    Map<String, Row> chains = new java.util.TreeMap<>();
+    delta.read(Table.GOLD_CONTACT_CHAINS).collectAsList().forEach(r -> chains.put(r.getAs("chain_id"), r));
+    assertEquals(List.of("c-1", "c-2"), List.copyOf(chains.keySet()));
+    Row call = chains.get("c-1");
+    // Connected 09:01, talk 540 s + hold 60 s ends at 09:11, not at the 09:30 disconnect; + 45 s ACW.
+    assertEquals(645.0, call.<Double>getAs("handle_seconds"), 1e-9);
+    assertEquals(60.0, call.<Double>getAs("wait_seconds"), 1e-9);
+    assertEquals(true, call.getAs("resolved"));
+    assertEquals(5, (int) call.<Integer>getAs("csat"), "the Qualtrics response joined its Connect contact");
+    assertEquals(true, chains.get("c-2").getAs("abandoned"));
     Row quarantinedPost = delta.read(Table.QUARANTINE_MENTIONS).first();
     assertEquals("unmappable_record", quarantinedPost.getAs("reason_code"));
     assertTrue(quarantinedPost.<String>getAs("raw_record").startsWith("{\"response_line\":1,\"post\":{\"id\":\"1853\""));
