@@ -57,17 +57,7 @@ final class SqlCommand extends SparkCommand {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     switch (format) {
       case table -> result.show(limit, false);
-      case csv -> {
-        out.println(CsvCells.line(Arrays.asList(result.columns())));
-        for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); ) {
-          Row row = it.next();
-          Object[] values = new Object[row.length()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(i);
-          }
-          out.println(CsvCells.line(Arrays.asList(values)));
-        }
-      }
+      case csv -> printCsv(result, out);
       case json -> {
         for (Iterator<String> it = result.toJSON().toLocalIterator(); it.hasNext(); ) {
           out.println(it.next());
@@ -76,5 +66,18 @@ final class SqlCommand extends SparkCommand {
     }
     out.flush();
     return 0;
+  }
+
+  /** The rows as RFC 4180 CSV with a header, every text cell neutralized for spreadsheets (CsvCells). */
+  static void printCsv(Dataset<Row> result, PrintStream out) {
+    out.println(CsvCells.line(Arrays.asList(result.columns())));
+    for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); ) {
+      Row row = it.next();
+      Object[] values = new Object[row.length()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.get(i);
+      }
+      out.println(CsvCells.line(Arrays.asList(values)));
+    }
   }
 }
