@@ -47,6 +47,7 @@ final class SqlCommand extends SparkCommand {
 
   @Override
   int run(SparkSession spark) {
+    WarehouseArgument.requireExists(spark, warehouse);
     DeltaIo delta = new DeltaIo(spark, new Warehouse(warehouse));
     List<String> views = WarehouseViews.register(delta);
     if (views.isEmpty()) {
