@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       NotebookCommand.class,
       MetricsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {
