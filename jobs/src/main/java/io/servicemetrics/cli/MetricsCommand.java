@@ -55,6 +55,7 @@ final class MetricsCommand extends SparkCommand {
   @Override
   int run(SparkSession spark) {
     MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch);
+    WarehouseArgument.requireExists(spark, warehouse);
     MetricsJob.Result result = MetricsJob.run(spark, config);
     LOG.info("metrics {} as of {}: {} legs read, rejected {}, {} chains, {} daily rows (run {})",
         config.date(), result.asOf(), result.legsRead(), result.legsRejected(), result.chains(), result.dailyRows(),

@@ -53,6 +53,7 @@ final class ReportCommand extends SparkCommand {
       throw Errors.badArgument("--period-days " + periodDays + " is out of range",
           "A period is between 1 and 366 days", "Pass e.g. --period-days 28");
     }
+    WarehouseArgument.requireExists(spark, warehouse);
     DeltaIo delta = new DeltaIo(spark, new Warehouse(warehouse));
     ReportModel model = ReportData.load(delta, runDate, periodDays);
     Path pdf = ReportWriter.write(model, out);

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       NotebookCommand.class,
       MetricsCommand.class,
       MaintainCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {

@@ -47,6 +47,7 @@ final class SqlCommand extends SparkCommand {
 
   @Override
   int run(SparkSession spark) {
+    WarehouseArgument.requireExists(spark, warehouse);
     DeltaIo delta = new DeltaIo(spark, new Warehouse(warehouse));
     List<String> views = WarehouseViews.register(delta);
     if (views.isEmpty()) {
@@ -57,17 +58,7 @@ final class SqlCommand extends SparkCommand {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     switch (format) {
       case table -> result.show(limit, false);
-      case csv -> {
-        out.println(CsvCells.line(Arrays.asList(result.columns())));
-        for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); ) {
-          Row row = it.next();
-          Object[] values = new Object[row.length()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(i);
-          }
-          out.println(CsvCells.line(Arrays.asList(values)));
-        }
-      }
+      case csv -> printCsv(result, out);
       case json -> {
         for (Iterator<String> it = result.toJSON().toLocalIterator(); it.hasNext(); ) {
           out.println(it.next());
@@ -76,5 +67,18 @@ final class SqlCommand extends SparkCommand {
     }
     out.flush();
     return 0;
+  }
+
+  /** The rows as RFC 4180 CSV with a header, every text cell neutralized for spreadsheets (CsvCells). */
+  static void printCsv(Dataset<Row> result, PrintStream out) {
+    out.println(CsvCells.line(Arrays.asList(result.columns())));
+    for (Iterator<Row> it = result.toLocalIterator(); it.hasNext(); ) {
+      Row row = it.next();
+      Object[] values = new Object[row.length()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.get(i);
+      }
+      out.println(CsvCells.line(Arrays.asList(values)));
+    }
   }
 }

@@ -158,12 +158,15 @@ public final class IngestJob {
                 c.quarantined(), c.superseded());
           }
         }
+        Map<LocalDate, RunLog.IngestCounts> everyDay = new TreeMap<>();
+        Map<LocalDate, String> messages = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-          RunLog.IngestCounts c = perDay.getOrDefault(day, RunLog.IngestCounts.ZERO);
-          String message = missingDays.contains(day)
-              ? "no landing folder " + LandingReader.folder(config.landing(), source, day) : null;
-          runLog.ingestSucceeded(source.sourceName(), day, startedAt, c, message);
+          everyDay.put(day, perDay.getOrDefault(day, RunLog.IngestCounts.ZERO));
+          if (missingDays.contains(day)) {
+            messages.put(day, "no landing folder " + LandingReader.folder(config.landing(), source, day));
+          }
         }
+        runLog.ingestSucceeded(source.sourceName(), startedAt, everyDay, messages);
         return perDay;
       } finally {
         classified.unpersist();

@@ -74,6 +74,20 @@ public final class RunLog {
     write(row("ingest", source, runDate, RunLogSchema.STATUS_SUCCEEDED, startedAt, c, null, c.reasonsText(), message));
   }
 
+  /**
+   * One succeeded ingest row per delivery day of a source, appended in a single commit: a year's
+   * backfill would otherwise make 4 x 365 commits to the run log, minutes of Delta overhead.
+   *
+   * @param messages per day, e.g. "no landing folder ..."; days without one get none
+   */
+  public void ingestSucceeded(String source, Instant startedAt, Map<LocalDate, IngestCounts> perDay,
+      Map<LocalDate, String> messages) {
+    List<Row> rows = new java.util.ArrayList<>(perDay.size());
+    perDay.forEach((day, c) -> rows.add(row("ingest", source, day, RunLogSchema.STATUS_SUCCEEDED, startedAt, c, null,
+        c.reasonsText(), messages.get(day))));
+    delta.append(Table.META_RUN_LOG, delta.spark().createDataFrame(rows, RunLogSchema.SCHEMA));
+  }
+
   public void succeeded(String stage, String table, LocalDate runDate, Instant startedAt, long written, String message) {
     write(row(stage, table, runDate, RunLogSchema.STATUS_SUCCEEDED, startedAt, null, written, null, message));
   }
