@@ -178,7 +178,9 @@ class HostileLandingFilesTest {
   private static List<Row> landed(Source source, String fileName, byte[] content) {
     String path = "file:/landing/" + source.sourceName() + "/date=" + DAY + "/" + fileName;
     List<Row> rows = new ArrayList<>();
-    for (Iterator<Row> it = LandingReader.parseFile(path, content, source, "run", "canonical"); it.hasNext(); ) {
+    for (Iterator<Row> it = LandingReader.parseFile(path, new java.sql.Timestamp(0), content, source, "run",
+        io.servicemetrics.ingest.formats.LandingFormats.forSource(source, io.servicemetrics.config.SourceFormats.ALL_CANONICAL),
+        io.servicemetrics.config.FormatOptions.DEFAULTS); it.hasNext(); ) {
       // The executors' rows carry the bronze schema (Encoders.row); validation reads fields by name.
       Row r = it.next();
       Object[] values = new Object[r.length()];
