@@ -1,6 +1,12 @@
 package io.servicemetrics.metrics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.servicemetrics.io.DeltaIo;
+import java.sql.Date;
+import io.servicemetrics.schema.Provenance;
+import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.GoldColumns;
@@ -30,6 +36,9 @@ public final class PeriodMetricsJob {
    *     D + 1 in {@code zone}
    * @param periodDays period length in days (default {@link PeriodWindow#DEFAULT_PERIOD_DAYS})
    */
+  /** Follow window (14 days) + the longest leg (7 days) + a day for time zones. */
+  static final int ATTRIBUTION_LOOKBACK_DAYS = 22;
+
   public static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays) {
     PeriodWindow window = new PeriodWindow(periodEnd, periodDays, zone);
     GoldStamp stamp = GoldStamp.of(window);
@@ -37,8 +46,14 @@ public final class PeriodMetricsJob {
     LOG.info("Period metrics for {} .. {} ({} days, zone {}), as_of {}",
         window.periodStart(), periodEnd, periodDays, zone, window.asOf());
 
-    Dataset<Row> chains = delta.read(Table.GOLD_CONTACT_CHAINS);
-    Dataset<Row> mentions = delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER);
+    // Only the slices a period can touch, so a night's cost does not grow with the years behind it:
+    // mentions posted from the period's start, and the chains they could be attributed to (those
+    // that ended within the follow window before; a chain lasts at most a week, see INPUTS.md).
+    LocalDate firstChainDate = window.periodStart().minusDays(ATTRIBUTION_LOOKBACK_DAYS);
+    Dataset<Row> chains = delta.read(Table.GOLD_CONTACT_CHAINS)
+        .where(col(ContactChainsSchema.CONTACT_DATE).between(lit(Date.valueOf(firstChainDate)), lit(Date.valueOf(periodEnd))));
+    Dataset<Row> mentions = delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
+        .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1)))));
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
 
     write(delta, spark, Table.GOLD_RESOLUTION_SPEED_MODEL, "Resolution-versus-speed model (OLS)", stamp,
