@@ -185,8 +185,8 @@ class MetricsJobTest {
         delta.read(Table.META_METRIC_DEFINITIONS).count(),
         "definitions replaced, not appended, each run");
     Dataset<Row> log = delta.read(Table.META_RUN_LOG);
-    assertEquals(3L * (NIGHTS + 1), log.filter(RunLogSchema.STATUS + " = 'succeeded'").count(),
-        "three succeeded stage rows per run");
+    assertEquals(4L * (NIGHTS + 1), log.filter(RunLogSchema.STATUS + " = 'succeeded'").count(),
+        "four succeeded stage rows per run: chains, daily, period tables, definitions");
     Row chainsStage = log.filter(RunLogSchema.RUN_ID + " = '" + last.runId() + "' AND " + RunLogSchema.STAGE
         + " = 'contact_chains'").first();
     assertEquals(last.legsRead(), (long) chainsStage.getAs(RunLogSchema.READ));
