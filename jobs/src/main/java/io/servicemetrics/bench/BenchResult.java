@@ -39,7 +39,7 @@ public record BenchResult(BenchConfig config, Map<String, String> environment, d
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "bench: %d contacts/day, %d days (+1 nightly), history %d days, seed %d%n",
         config.contactsPerDay(), config.days(), config.historyDays(), config.seed()));
-    environment.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-26s %s%n", k, v)));
+    environment.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-30s %s%n", k, v)));
     out.append(String.format(Locale.ROOT, "generate: %.1f s, %.1f MB, rows %s%n%n", generateSeconds,
         landingBytes / 1e6, generatedRows));
     out.append(String.format(Locale.ROOT, "%-22s %-23s %9s %10s %9s %12s %10s %10s%n",

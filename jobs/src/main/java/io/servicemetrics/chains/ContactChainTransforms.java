@@ -79,6 +79,7 @@ public final class ContactChainTransforms {
   private static final String PARENT_INITIATED = "_parent_initiated";
   private static final String PTR = "_ptr";
   private static final String HOPS = "_hops";
+  private static final String MOVED = "_moved";
   private static final String B_ID = "_b_id";
   private static final String B_PTR = "_b_ptr";
   private static final String B_HOPS = "_b_hops";
@@ -143,6 +144,21 @@ public final class ContactChainTransforms {
    * @return chained = legs plus {@code chain_id}; rejected = legs plus {@link #REJECT_REASON}
    */
   public static ChainLegs assignChains(Dataset<Row> legs, UnaryOperator<Dataset<Row>> materialize) {
+    return assignChains(legs, materialize, pending -> true);
+  }
+
+  /**
+   * {@link #assignChains(Dataset, UnaryOperator)} that stops jumping once no pointer can move: after
+   * each round, {@code anyLeft} is asked whether a leg still points at a non-root (the job passes
+   * {@code d -> !d.isEmpty()}, one small action on the materialized round). Once every leg points
+   * at its root, further rounds are the identity, so the result is the same; contact-center
+   * chains are a few legs deep, so two or three rounds replace six self-joins. A cycle never
+   * reaches a root and keeps all rounds, as before.
+   *
+   * @param anyLeft true when the given legs (those whose pointer moved in the last round) are not empty
+   */
+  public static ChainLegs assignChains(Dataset<Row> legs, UnaryOperator<Dataset<Row>> materialize,
+      java.util.function.Predicate<Dataset<Row>> anyLeft) {
     Dataset<Row> nodes = legs.select(
         col(ContactsSchema.CONTACT_ID).as(ID),
         col(ContactsSchema.PREVIOUS_CONTACT_ID),
@@ -164,8 +180,14 @@ public final class ContactChainTransforms {
         when(col(PARENT).isNull(), lit(0)).otherwise(lit(1)).as(HOPS));
     for (int round = 0; round < JUMP_ROUNDS; round++) {
       Dataset<Row> up = state.select(col(ID).as(B_ID), col(PTR).as(B_PTR), col(HOPS).as(B_HOPS));
+      // MOVED: the pointer's target was not a root, so this round changed the pointer.
       state = materialize.apply(state.join(up, col(PTR).equalTo(col(B_ID)))
-          .select(col(ID), col(B_PTR).as(PTR), col(HOPS).plus(col(B_HOPS)).as(HOPS)));
+          .select(col(ID), col(B_PTR).as(PTR), col(HOPS).plus(col(B_HOPS)).as(HOPS), col(B_HOPS).gt(0).as(MOVED)));
+      boolean more = anyLeft.test(state.filter(col(MOVED)));
+      state = state.drop(MOVED);
+      if (!more) {
+        break;
+      }
     }
     // After the rounds PTR is 2^JUMP_ROUNDS hops up or the root, whichever is nearer.
     Dataset<Row> rootCheck = parents.select(col(ID).as(B_ID), col(PARENT).as(ROOT_PARENT));

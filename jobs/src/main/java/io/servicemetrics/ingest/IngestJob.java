@@ -25,6 +25,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,6 +51,8 @@ public final class IngestJob {
    * the silver rows compared with a delivery are read within this margin of its event dates.
    */
   public static final int EVENT_DATE_MARGIN_DAYS = 7;
+  /** Sources ingested at once (see {@link #run()}). */
+  static final int SOURCE_THREADS = 2;
 
   private final DeltaIo delta;
   private final IngestConfig config;
@@ -67,11 +73,45 @@ public final class IngestJob {
     if (config.piiKey().isDemo()) {
       LOG.warn("Using the public DEMO pseudonymization key: fine for sample data, never for real customers");
     }
-    Map<Source, RunLog.IngestCounts> counts = new EnumMap<>(Source.class);
-    for (Source source : Source.values()) {
-      counts.put(source, ingest(source));
+    // Sources are independent tables, so they are ingested concurrently: most of a small night's
+    // ingest is driver-side latency (Delta log replay, planning, commits) that one source can
+    // spend while another's tasks run. Two threads, in Source order: contacts, the big one, on
+    // one, the smaller sources in turn on the other.
+    ExecutorService pool = Executors.newFixedThreadPool(SOURCE_THREADS, runnable -> {
+      Thread thread = new Thread(runnable, "ingest-source");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Map<Source, Future<RunLog.IngestCounts>> pending = new EnumMap<>(Source.class);
+      for (Source source : Source.values()) {
+        pending.put(source, pool.submit(() -> ingest(source)));
+      }
+      Map<Source, RunLog.IngestCounts> counts = new EnumMap<>(Source.class);
+      RuntimeException failure = null;
+      for (Map.Entry<Source, Future<RunLog.IngestCounts>> e : pending.entrySet()) {
+        try {
+          counts.put(e.getKey(), e.getValue().get());
+        } catch (ExecutionException | InterruptedException ex) {
+          if (ex instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          RuntimeException cause = ex.getCause() instanceof RuntimeException r ? r
+              : Errors.io("Ingest of " + e.getKey().sourceName() + " was interrupted", ex);
+          if (failure == null) {
+            failure = cause;
+          } else {
+            failure.addSuppressed(cause);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return counts;
+    } finally {
+      pool.shutdownNow();
     }
-    return counts;
   }
 
   RunLog.IngestCounts ingest(Source source) {
@@ -148,6 +188,11 @@ public final class IngestJob {
       try {
         Dataset<Row> written = classified.where(col(IngestTransforms.OUTCOME).equalTo(IngestTransforms.WRITTEN))
             .select(IngestTransforms.silverColumns(source));
+        if (source.partitionedByEventDate() && !delta.exists(source.silver())) {
+          // The first (bulk) write: one file per event_date instead of one per shuffle task and
+          // date. Later MERGEs repartition by the partition column themselves (Delta's default).
+          written = written.repartition(col(Provenance.EVENT_DATE));
+        }
         delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
             source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
         Map<LocalDate, RunLog.IngestCounts> perDay = count(bronze, validated, classified);

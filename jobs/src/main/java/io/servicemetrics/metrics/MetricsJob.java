@@ -110,7 +110,7 @@ public final class MetricsJob {
     begin(STAGE_CHAINS, "Contact chains: legs to chains, surveys, repeat flags");
     Dataset<Row> legs = persist(ContactChainTransforms.withCustomerKey(readLegs(asOf), readHandles()));
     long legsRead = legs.count();
-    ChainLegs split = ContactChainTransforms.assignChains(legs, Dataset::localCheckpoint);
+    ChainLegs split = ContactChainTransforms.assignChains(legs, Dataset::localCheckpoint, d -> !d.isEmpty());
     Dataset<Row> chained = persist(split.chained());
     Map<String, Long> rejected = countByReason(split.rejected());
     // Rejected legs are pseudonymized silver rows, kept with their reason for the data stewards.
@@ -129,7 +129,10 @@ public final class MetricsJob {
     Dataset<Row> chains = persist(conform(
         stamp(ContactChainTransforms.withRepeatFlags(withSurvey, asOf), asOf), ContactChainsSchema.SCHEMA));
     long chainCount = chains.count();
-    delta.replaceSlice(Table.GOLD_CONTACT_CHAINS, chains, sliceCondition(), ContactChainsSchema.CONTACT_DATE);
+    // One file per contact_date, not one per shuffle task and date: a year's backfill otherwise
+    // writes thousands of small files, and every night rewrites its window's share of them.
+    delta.replaceSlice(Table.GOLD_CONTACT_CHAINS, chains.repartition(col(ContactChainsSchema.CONTACT_DATE)),
+        sliceCondition(), ContactChainsSchema.CONTACT_DATE);
     LOG.info("contact_chains: {} legs read, {} rejected {}, {} chains written", legsRead, legsRejected, rejected,
         chainCount);
     runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, legsRead, legsRead - legsRejected, legsRejected,
@@ -139,8 +142,8 @@ public final class MetricsJob {
     Dataset<Row> daily = persist(conform(
         stamp(DailyServiceMetricsTransforms.dailyServiceMetrics(chains), asOf), DailyServiceMetricsSchema.SCHEMA));
     long dailyRows = daily.count();
-    delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS, daily, sliceCondition(),
-        DailyServiceMetricsSchema.CONTACT_DATE);
+    delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS, daily.repartition(col(DailyServiceMetricsSchema.CONTACT_DATE)),
+        sliceCondition(), DailyServiceMetricsSchema.CONTACT_DATE);
     LOG.info("daily_service_metrics: {} rows written", dailyRows);
     runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, dailyRows, null, null));
 
