@@ -1,5 +1,6 @@
 package io.servicemetrics.chains;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -9,6 +10,7 @@ import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_micros;
@@ -21,6 +23,7 @@ import io.servicemetrics.schema.SurveysSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
@@ -64,8 +67,22 @@ public final class ContactChainTransforms {
   /** A repeat flag column and its window length. */
   public record RepeatWindow(String column, int days) {}
 
-  /** Legs split into those that belong to a chain and those rejected with a reason. */
-  public record ChainLegs(Dataset<Row> chained, Dataset<Row> rejected) {}
+  /**
+   * Every leg with its verdict: {@code chain_id} for a leg in a chain, {@link #REJECT_REASON} for a
+   * rejected one (exactly one of the two is null). A caller that uses both halves persists
+   * {@link #assigned()} once instead of computing the assignment twice.
+   */
+  public record ChainLegs(Dataset<Row> assigned) {
+    /** Legs that belong to a chain: the leg columns plus {@code chain_id}. */
+    public Dataset<Row> chained() {
+      return assigned.filter(col(REJECT_REASON).isNull()).drop(REJECT_REASON);
+    }
+
+    /** Legs in no chain: the leg columns plus {@link #REJECT_REASON}. */
+    public Dataset<Row> rejected() {
+      return assigned.filter(col(REJECT_REASON).isNotNull()).drop(ContactChainsSchema.CHAIN_ID);
+    }
+  }
 
   private static final long MICROS_PER_SECOND = 1_000_000L;
   private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
@@ -84,7 +101,6 @@ public final class ContactChainTransforms {
   private static final String B_PTR = "_b_ptr";
   private static final String B_HOPS = "_b_hops";
   private static final String RESOLVED = "_resolved";
-  private static final String ROOT_PARENT = "_root_parent";
   private static final String TAINTED_ROOT = "_tainted_root";
   private static final String ROOT = "_root";
   private static final String LAST = "_last";
@@ -98,7 +114,6 @@ public final class ContactChainTransforms {
   private static final String KIND = "_kind";
   private static final String START = "_start";
   private static final String NEXT_START = "_next_start";
-  private static final String N_ID = "_n_id";
   private static final int KIND_START = 0;
   private static final int KIND_END = 1;
 
@@ -118,11 +133,18 @@ public final class ContactChainTransforms {
         .filter(col(CustomerHandlesSchema.PLATFORM).equalTo(lit(CustomerHandlesSchema.PLATFORM_PHONE)))
         .groupBy(col(CustomerHandlesSchema.HANDLE_PSEUDONYM).as(PHONE))
         .agg(min(col(CustomerHandlesSchema.CUSTOMER_KEY)).as(PHONE_OWNER));
-    return legs
+    // Only a leg without a customer id but with a phone needs the identity map; the others (most
+    // legs) keep their rows where they are instead of being shuffled for the join.
+    Column needsOwner = col(ContactsSchema.CUSTOMER_ID_PSEUDONYM).isNull()
+        .and(col(ContactsSchema.CUSTOMER_PHONE_PSEUDONYM).isNotNull());
+    Dataset<Row> direct = legs.filter(not(needsOwner))
+        .withColumn(ContactChainsSchema.CUSTOMER_KEY, col(ContactsSchema.CUSTOMER_ID_PSEUDONYM));
+    Dataset<Row> viaPhone = legs.filter(needsOwner)
         .join(phoneOwners, col(ContactsSchema.CUSTOMER_PHONE_PSEUDONYM).equalTo(col(PHONE)), "left")
-        .withColumn(ContactChainsSchema.CUSTOMER_KEY, coalesce(
-            col(ContactsSchema.CUSTOMER_ID_PSEUDONYM), col(PHONE_OWNER), col(ContactsSchema.CUSTOMER_PHONE_PSEUDONYM)))
+        .withColumn(ContactChainsSchema.CUSTOMER_KEY,
+            coalesce(col(PHONE_OWNER), col(ContactsSchema.CUSTOMER_PHONE_PSEUDONYM)))
         .drop(PHONE, PHONE_OWNER);
+    return direct.unionByName(viaPhone);
   }
 
   /**
@@ -141,7 +163,7 @@ public final class ContactChainTransforms {
    *
    * @param legs legs with unique contact_id (silver keeps one row per contact_id)
    * @param materialize cuts the lineage of an intermediate table, e.g. {@code Dataset::localCheckpoint}
-   * @return chained = legs plus {@code chain_id}; rejected = legs plus {@link #REJECT_REASON}
+   * @return every leg with its chain_id or reject reason ({@link ChainLegs})
    */
   public static ChainLegs assignChains(Dataset<Row> legs, UnaryOperator<Dataset<Row>> materialize) {
     return assignChains(legs, materialize, pending -> true);
@@ -159,7 +181,10 @@ public final class ContactChainTransforms {
    */
   public static ChainLegs assignChains(Dataset<Row> legs, UnaryOperator<Dataset<Row>> materialize,
       java.util.function.Predicate<Dataset<Row>> anyLeft) {
-    Dataset<Row> nodes = legs.select(
+    // Only legs with a previous leg take part in the jumping: most legs start a chain, and a root
+    // is exactly a leg absent from the pointer table. This keeps every join below to the linked
+    // legs (about one in eight) and their narrow columns, instead of every leg.
+    Dataset<Row> linkedNodes = legs.filter(col(ContactsSchema.PREVIOUS_CONTACT_ID).isNotNull()).select(
         col(ContactsSchema.CONTACT_ID).as(ID),
         col(ContactsSchema.PREVIOUS_CONTACT_ID),
         col(ContactsSchema.INITIATED_AT));
@@ -170,56 +195,77 @@ public final class ContactChainTransforms {
     Column link = col(ContactsSchema.PREVIOUS_CONTACT_ID).equalTo(col(PARENT_ID))
         .and(parentInitiated.leq(initiated))
         .and(parentInitiated.geq(initiated.minus(lit(MAX_LINK_GAP.toSeconds() * MICROS_PER_SECOND))));
+    // Legs whose previous leg is present and within the gap, with that parent; contact_id is unique.
     Dataset<Row> parents = materialize.apply(
-        nodes.join(candidates, link, "left").select(col(ID), col(PARENT_ID).as(PARENT)));
+        linkedNodes.join(candidates, link).select(col(ID), col(PARENT_ID).as(PARENT)));
 
-    // Invariant: PTR is the ancestor HOPS hops up; a root points at itself with 0 hops.
-    Dataset<Row> state = parents.select(
-        col(ID),
-        coalesce(col(PARENT), col(ID)).as(PTR),
-        when(col(PARENT).isNull(), lit(0)).otherwise(lit(1)).as(HOPS));
+    // Invariant: PTR is the ancestor HOPS hops up. A pointer whose target is not in the table
+    // points at a root and stays; a root itself is not in the table (it would point at itself
+    // with 0 hops).
+    Dataset<Row> state = parents.select(col(ID), col(PARENT).as(PTR), lit(1).as(HOPS));
     for (int round = 0; round < JUMP_ROUNDS; round++) {
       Dataset<Row> up = state.select(col(ID).as(B_ID), col(PTR).as(B_PTR), col(HOPS).as(B_HOPS));
       // MOVED: the pointer's target was not a root, so this round changed the pointer.
-      state = materialize.apply(state.join(up, col(PTR).equalTo(col(B_ID)))
-          .select(col(ID), col(B_PTR).as(PTR), col(HOPS).plus(col(B_HOPS)).as(HOPS), col(B_HOPS).gt(0).as(MOVED)));
+      state = materialize.apply(state.join(up, col(PTR).equalTo(col(B_ID)), "left").select(
+          col(ID),
+          coalesce(col(B_PTR), col(PTR)).as(PTR),
+          col(HOPS).plus(coalesce(col(B_HOPS), lit(0))).as(HOPS),
+          col(B_ID).isNotNull().as(MOVED)));
       boolean more = anyLeft.test(state.filter(col(MOVED)));
       state = state.drop(MOVED);
       if (!more) {
         break;
       }
     }
-    // After the rounds PTR is 2^JUMP_ROUNDS hops up or the root, whichever is nearer.
-    Dataset<Row> rootCheck = parents.select(col(ID).as(B_ID), col(PARENT).as(ROOT_PARENT));
-    Dataset<Row> jumped = state.join(rootCheck, col(PTR).equalTo(col(B_ID)))
-        .select(col(ID), col(PTR), col(HOPS), col(ROOT_PARENT).isNull().as(RESOLVED));
+    // After the rounds PTR is 2^JUMP_ROUNDS hops up or the root, whichever is nearer; it is the
+    // root exactly when it has no parent.
+    Dataset<Row> rootCheck = parents.select(col(ID).as(B_ID));
+    Dataset<Row> jumped = state.join(rootCheck, col(PTR).equalTo(col(B_ID)), "left")
+        .select(col(ID), col(PTR), col(HOPS), col(B_ID).isNull().as(RESOLVED));
 
     // A chain with a leg MAX_CHAIN_LEGS hops below its root is too deep: every chain that long has a
-    // leg at exactly that depth, and that leg knows its root, so the whole chain is found.
+    // leg at exactly that depth, and that leg knows its root, so the whole chain is found. Few
+    // roots are ever tainted, so they are broadcast to the root legs instead of shuffling them.
     Dataset<Row> taintedRoots = jumped
         .filter(col(RESOLVED).and(col(HOPS).geq(lit(MAX_CHAIN_LEGS))))
         .select(col(PTR).as(TAINTED_ROOT))
         .distinct();
     Dataset<Row> resolved = jumped.filter(col(RESOLVED))
-        .join(taintedRoots, col(PTR).equalTo(col(TAINTED_ROOT)), "left");
-    Dataset<Row> members = resolved.filter(col(TAINTED_ROOT).isNull())
-        .select(col(ID), col(PTR).as(ContactChainsSchema.CHAIN_ID));
-    Dataset<Row> tooDeepResolved = resolved.filter(col(TAINTED_ROOT).isNotNull())
-        .select(col(ID), lit(REASON_TOO_DEEP).as(REJECT_REASON));
+        .join(taintedRoots, col(PTR).equalTo(col(TAINTED_ROOT)), "left")
+        .select(col(ID), col(PTR).as(ContactChainsSchema.CHAIN_ID),
+            when(col(TAINTED_ROOT).isNotNull(), lit(REASON_TOO_DEEP)).as(REJECT_REASON));
     // An unresolved leg whose far ancestor resolved lies in a too-deep chain; otherwise no root was
     // reachable within the bound, which a cycle guarantees.
     Dataset<Row> farAncestor = jumped.select(col(ID).as(B_ID), col(RESOLVED).as(ROOT));
-    Dataset<Row> unresolved = jumped.filter(col(RESOLVED).unary_$bang());
-    Dataset<Row> unresolvedReasons = unresolved
+    Dataset<Row> unresolved = jumped.filter(col(RESOLVED).unary_$bang())
         .join(farAncestor, col(PTR).equalTo(col(B_ID)))
-        .select(col(ID), when(col(ROOT), lit(REASON_TOO_DEEP)).otherwise(lit(REASON_CYCLE)).as(REJECT_REASON));
+        .select(col(ID), lit(null).cast(DataTypes.StringType).as(ContactChainsSchema.CHAIN_ID),
+            when(col(ROOT), lit(REASON_TOO_DEEP)).otherwise(lit(REASON_CYCLE)).as(REJECT_REASON));
+    Dataset<Row> linkedVerdicts = resolved.unionByName(unresolved);
 
-    Dataset<Row> chained = legs.join(members, col(ContactsSchema.CONTACT_ID).equalTo(col(ID)))
-        .drop(ID);
-    Dataset<Row> reasons = tooDeepResolved.unionByName(unresolvedReasons);
-    Dataset<Row> rejected = legs.join(reasons, col(ContactsSchema.CONTACT_ID).equalTo(col(ID)))
-        .drop(ID);
-    return new ChainLegs(chained, rejected);
+    // Every leg absent from the pointer table is a root: its chain is itself, unless tainted.
+    Dataset<Row> withPrevious = legs.filter(col(ContactsSchema.PREVIOUS_CONTACT_ID).isNotNull())
+        .join(linkedVerdicts, col(ContactsSchema.CONTACT_ID).equalTo(col(ID)), "left");
+    Dataset<Row> withoutPrevious = legs.filter(col(ContactsSchema.PREVIOUS_CONTACT_ID).isNull())
+        .withColumn(ID, lit(null).cast(DataTypes.StringType))
+        .withColumn(ContactChainsSchema.CHAIN_ID, lit(null).cast(DataTypes.StringType))
+        .withColumn(REJECT_REASON, lit(null).cast(DataTypes.StringType));
+    Dataset<Row> assigned = withPrevious.unionByName(withoutPrevious)
+        .join(broadcast(taintedRoots), col(ContactsSchema.CONTACT_ID).equalTo(col(TAINTED_ROOT)), "left")
+        .withColumn(ContactChainsSchema.CHAIN_ID,
+            when(col(ID).isNull(), col(ContactsSchema.CONTACT_ID)).otherwise(col(ContactChainsSchema.CHAIN_ID)))
+        .withColumn(REJECT_REASON, when(col(TAINTED_ROOT).isNotNull(), lit(REASON_TOO_DEEP))
+            .otherwise(col(REJECT_REASON)))
+        .withColumn(ContactChainsSchema.CHAIN_ID,
+            when(col(REJECT_REASON).isNull(), col(ContactChainsSchema.CHAIN_ID)));
+
+    List<Column> columns = new ArrayList<>();
+    for (String name : legs.columns()) {
+      columns.add(col(name));
+    }
+    columns.add(col(ContactChainsSchema.CHAIN_ID));
+    columns.add(col(REJECT_REASON));
+    return new ChainLegs(assigned.select(columns.toArray(Column[]::new)));
   }
 
   /**
@@ -335,14 +381,12 @@ public final class ContactChainTransforms {
    */
   public static Dataset<Row> withRepeatFlags(Dataset<Row> chains, Instant asOf) {
     Dataset<Row> known = chains.filter(col(ContactChainsSchema.CUSTOMER_KEY).isNotNull());
-    Dataset<Row> ends = known.select(
-        col(ContactChainsSchema.CHAIN_ID),
-        col(ContactChainsSchema.CUSTOMER_KEY),
-        unix_micros(col(ContactChainsSchema.ENDED_AT)).as(T),
-        lit(KIND_END).as(KIND),
-        lit(null).cast(DataTypes.LongType).as(START));
+    // The end events carry their whole chain row through the window, so no join back is needed.
+    Dataset<Row> ends = known
+        .withColumn(T, unix_micros(col(ContactChainsSchema.ENDED_AT)))
+        .withColumn(KIND, lit(KIND_END))
+        .withColumn(START, lit(null).cast(DataTypes.LongType));
     Dataset<Row> starts = known.select(
-        col(ContactChainsSchema.CHAIN_ID),
         col(ContactChainsSchema.CUSTOMER_KEY),
         unix_micros(col(ContactChainsSchema.STARTED_AT)).as(T),
         lit(KIND_START).as(KIND),
@@ -352,14 +396,13 @@ public final class ContactChainTransforms {
     WindowSpec laterStarts = Window.partitionBy(col(ContactChainsSchema.CUSTOMER_KEY))
         .orderBy(col(T).desc(), col(KIND).desc())
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Dataset<Row> next = ends.unionByName(starts)
+    Dataset<Row> knownWithNext = ends.unionByName(starts, true)
         .withColumn(NEXT_START, min(col(START)).over(laterStarts))
         .filter(col(KIND).equalTo(lit(KIND_END)))
-        .select(col(ContactChainsSchema.CHAIN_ID).as(N_ID), col(NEXT_START));
-
-    Dataset<Row> flagged = chains
-        .join(next, col(ContactChainsSchema.CHAIN_ID).equalTo(col(N_ID)), "left")
-        .drop(N_ID);
+        .drop(T, KIND, START);
+    Dataset<Row> flagged = knownWithNext.unionByName(chains
+        .filter(col(ContactChainsSchema.CUSTOMER_KEY).isNull())
+        .withColumn(NEXT_START, lit(null).cast(DataTypes.LongType)));
     Column ended = unix_micros(col(ContactChainsSchema.ENDED_AT));
     long asOfMicros = Math.addExact(Math.multiplyExact(asOf.getEpochSecond(), MICROS_PER_SECOND), asOf.getNano() / 1000L);
     for (RepeatWindow w : REPEAT_WINDOWS) {

@@ -110,8 +110,9 @@ public final class MetricsJob {
     begin(STAGE_CHAINS, "Contact chains: legs to chains, surveys, repeat flags");
     Dataset<Row> legs = persist(ContactChainTransforms.withCustomerKey(readLegs(asOf), readHandles()));
     long legsRead = legs.count();
-    ChainLegs split = ContactChainTransforms.assignChains(legs, Dataset::localCheckpoint, d -> !d.isEmpty());
-    Dataset<Row> chained = persist(split.chained());
+    ChainLegs split = new ChainLegs(persist(
+        ContactChainTransforms.assignChains(legs, Dataset::localCheckpoint, d -> !d.isEmpty()).assigned()));
+    Dataset<Row> chained = split.chained();
     Map<String, Long> rejected = countByReason(split.rejected());
     // Rejected legs are pseudonymized silver rows, kept with their reason for the data stewards.
     delta.replaceSlice(Table.QUARANTINE_CONTACT_CHAINS,
