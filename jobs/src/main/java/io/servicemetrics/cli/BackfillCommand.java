@@ -1,7 +1,5 @@
 package io.servicemetrics.cli;
 
-import io.servicemetrics.pipeline.PipelineJob;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -29,9 +27,6 @@ final class BackfillCommand extends SparkCommand {
 
   @Override
   int run(SparkSession spark) {
-    PipelineJob.Result result = new PipelineJob(spark, pipeline.toConfig(from, to, reportEveryDay), "backfill", Clock.systemUTC()).run();
-    result.reports().forEach(p -> System.out.println(p.toAbsolutePath()));
-    PipelineJob.failOnQualityBreaches(result);
-    return 0;
+    return pipeline.run(spark, "backfill", from, to, reportEveryDay);
   }
 }

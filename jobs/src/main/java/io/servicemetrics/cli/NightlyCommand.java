@@ -1,7 +1,5 @@
 package io.servicemetrics.cli;
 
-import io.servicemetrics.pipeline.PipelineJob;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -23,9 +21,6 @@ final class NightlyCommand extends SparkCommand {
 
   @Override
   int run(SparkSession spark) {
-    PipelineJob.Result result = new PipelineJob(spark, pipeline.toConfig(date, date, false), "nightly", Clock.systemUTC()).run();
-    result.reports().forEach(p -> System.out.println(p.toAbsolutePath()));
-    PipelineJob.failOnQualityBreaches(result);
-    return 0;
+    return pipeline.run(spark, "nightly", date, date, false);
   }
 }

@@ -4,13 +4,16 @@ import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
 import io.servicemetrics.io.Warehouse;
+import io.servicemetrics.pipeline.PipelineJob;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
-/** Options shared by nightly and backfill. */
+/** Options shared by nightly and backfill, and the run both end in. */
 final class PipelineOptions {
   @Option(names = "--landing", required = true, paramLabel = "DIR", description = "Landing zone root (path or URI).")
   String landing;
@@ -49,5 +52,18 @@ final class PipelineOptions {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
         reportEveryDay, Duration.ofSeconds(waitForLock));
+  }
+
+  /**
+   * Runs the pipeline over delivery days from..to, prints each report's path on stdout, then fails
+   * with exit code 3 on a data-quality breach (everything is written by then).
+   *
+   * @return 0, the exit code of a clean run
+   */
+  int run(SparkSession spark, String command, LocalDate from, LocalDate to, boolean reportEveryDay) {
+    PipelineJob.Result result = new PipelineJob(spark, toConfig(from, to, reportEveryDay), command, Clock.systemUTC()).run();
+    result.reports().forEach(p -> System.out.println(p.toAbsolutePath()));
+    PipelineJob.failOnQualityBreaches(result);
+    return 0;
   }
 }

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
     })
 final class ReportCommand extends SparkCommand {
   @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Last day of the period (the run date).")
-  String date;
+  LocalDate date;
 
   @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse root (path or URI).")
   String warehouse;
@@ -42,20 +41,13 @@ final class ReportCommand extends SparkCommand {
 
   @Override
   int run(SparkSession spark) {
-    LocalDate runDate;
-    try {
-      runDate = LocalDate.parse(date);
-    } catch (DateTimeParseException e) {
-      throw Errors.badArgument("--date '" + date + "' is not a date", "The report needs the period's last day",
-          "Pass it as YYYY-MM-DD, e.g. --date 2025-03-28");
-    }
     if (periodDays < 1 || periodDays > 366) {
       throw Errors.badArgument("--period-days " + periodDays + " is out of range",
           "A period is between 1 and 366 days", "Pass e.g. --period-days 28");
     }
     WarehouseArgument.requireExists(spark, warehouse);
     DeltaIo delta = new DeltaIo(spark, new Warehouse(warehouse));
-    ReportModel model = ReportData.load(delta, runDate, periodDays);
+    ReportModel model = ReportData.load(delta, date, periodDays);
     Path pdf = ReportWriter.write(model, out);
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     stdout.println(pdf.toAbsolutePath());

@@ -1,10 +1,12 @@
 package io.servicemetrics.config;
 
 import io.servicemetrics.errors.Errors;
+import io.servicemetrics.errors.ServiceMetricsException;
 import io.servicemetrics.io.Warehouse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What one ingest run needs, validated once. A nightly run ingests one delivery day; a bulk
@@ -22,16 +24,30 @@ public record IngestConfig(
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
   public IngestConfig {
-    Objects.requireNonNull(firstDay, "firstDay");
-    Objects.requireNonNull(lastDay, "lastDay");
+    Objects.requireNonNull(formats, "formats");
+    requireDeliveryRun(firstDay, "firstDay", lastDay, "lastDay", businessZone, "businessZone", landing, warehouse, piiKey,
+        () -> Errors.badArgument("The delivery range " + firstDay + ".." + lastDay + " is empty",
+            "Its last day is before its first", "Give the earlier date first"));
+  }
+
+  /**
+   * The checks a run over delivery days makes, shared with {@link PipelineConfig}: the days, the
+   * zone and what an ingest reads and writes are given, then the days run forward. Each caller
+   * names the parts as its own components are named and words a backwards range for its options.
+   *
+   * @throws NullPointerException naming the first missing part
+   * @throws ServiceMetricsException from {@code backwards} when {@code last} is before {@code first}
+   */
+  static void requireDeliveryRun(LocalDate first, String firstName, LocalDate last, String lastName, ZoneId zone,
+      String zoneName, String landing, Warehouse warehouse, PiiKey piiKey, Supplier<ServiceMetricsException> backwards) {
+    Objects.requireNonNull(first, firstName);
+    Objects.requireNonNull(last, lastName);
     Objects.requireNonNull(landing, "landing");
     Objects.requireNonNull(warehouse, "warehouse");
-    Objects.requireNonNull(businessZone, "businessZone");
+    Objects.requireNonNull(zone, zoneName);
     Objects.requireNonNull(piiKey, "piiKey");
-    Objects.requireNonNull(formats, "formats");
-    if (lastDay.isBefore(firstDay)) {
-      throw Errors.badArgument("The delivery range " + firstDay + ".." + lastDay + " is empty",
-          "Its last day is before its first", "Give the earlier date first");
+    if (last.isBefore(first)) {
+      throw backwards.get();
     }
   }
 

@@ -37,18 +37,11 @@ public record PipelineConfig(
   public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
   public PipelineConfig {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(landing, "landing");
-    Objects.requireNonNull(warehouse, "warehouse");
     Objects.requireNonNull(reports, "reports");
-    Objects.requireNonNull(timezone, "timezone");
-    Objects.requireNonNull(piiKey, "piiKey");
     Objects.requireNonNull(lockWait, "lockWait");
-    if (to.isBefore(from)) {
-      throw Errors.badArgument("--from " + from + " is after --to " + to, "A backfill runs forward in time",
-          "Give the earlier date as --from");
-    }
+    IngestConfig.requireDeliveryRun(from, "from", to, "to", timezone, "timezone", landing, warehouse, piiKey,
+        () -> Errors.badArgument("--from " + from + " is after --to " + to, "A backfill runs forward in time",
+            "Give the earlier date as --from"));
     if (!(maxQuarantineShare >= 0 && maxQuarantineShare <= 1)) {
       throw Errors.badArgument("--max-quarantine-share " + maxQuarantineShare + " is not a share",
           "It is the largest tolerated fraction of quarantined records per source", "Pass a number from 0 to 1, e.g. 0.05");

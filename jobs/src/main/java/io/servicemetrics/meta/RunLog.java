@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,11 +24,17 @@ public final class RunLog {
   private final String command;
   private final Clock clock;
 
+  /** A run log whose run id is {@code command-<random UUID>}. */
   public RunLog(DeltaIo delta, String command, Clock clock) {
+    this(delta, command, command + "-" + UUID.randomUUID(), clock);
+  }
+
+  /** A run log with the caller's run id (the metrics stage's run ids are bare UUIDs). */
+  public RunLog(DeltaIo delta, String command, String runId, Clock clock) {
     this.delta = delta;
     this.command = command;
     this.clock = clock;
-    this.runId = command + "-" + UUID.randomUUID();
+    this.runId = runId;
   }
 
   public String runId() {
@@ -82,10 +89,10 @@ public final class RunLog {
    */
   public void ingestSucceeded(String source, Instant startedAt, Map<LocalDate, IngestCounts> perDay,
       Map<LocalDate, String> messages) {
-    List<Row> rows = new java.util.ArrayList<>(perDay.size());
+    List<Row> rows = new ArrayList<>(perDay.size());
     perDay.forEach((day, c) -> rows.add(row("ingest", source, day, RunLogSchema.STATUS_SUCCEEDED, startedAt, c, null,
         c.reasonsText(), messages.get(day))));
-    delta.append(Table.META_RUN_LOG, delta.spark().createDataFrame(rows, RunLogSchema.SCHEMA));
+    write(rows);
   }
 
   public void succeeded(String stage, String table, LocalDate runDate, Instant startedAt, long written, String message) {
@@ -97,18 +104,58 @@ public final class RunLog {
         error.getClass().getSimpleName() + ": " + error.getMessage()));
   }
 
+  /** Rows kept to be appended together in one commit: one run-log commit per run, not per stage. */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** Rows of one run, appended in a single commit by {@link #append()}. */
+  public final class Batch {
+    private final List<Row> rows = new ArrayList<>();
+
+    private Batch() {}
+
+    /**
+     * A succeeded stage; {@code read}, {@code accepted}, {@code quarantined}, {@code written} and
+     * {@code reasons} are null where they do not apply (superseded is always null).
+     */
+    public void succeeded(String stage, String table, LocalDate runDate, Instant startedAt, Long read, Long accepted,
+        Long quarantined, Long written, String reasons) {
+      rows.add(row(stage, table, runDate, RunLogSchema.STATUS_SUCCEEDED, startedAt, read, accepted, quarantined, null,
+          written, reasons, null));
+    }
+
+    /** A failed stage with the message as given. */
+    public void failed(String stage, String table, LocalDate runDate, Instant startedAt, String message) {
+      rows.add(row(stage, table, runDate, RunLogSchema.STATUS_FAILED, startedAt, null, null, null, null, null, null,
+          message));
+    }
+
+    /** Appends the rows kept so far in one commit. */
+    public void append() {
+      write(rows);
+    }
+  }
+
   private Row row(String stage, String source, LocalDate runDate, String status, Instant startedAt,
       IngestCounts c, Long written, String reasons, String message) {
+    return row(stage, source, runDate, status, startedAt, c == null ? null : c.read(), c == null ? null : c.accepted(),
+        c == null ? null : c.quarantined(), c == null ? null : c.superseded(), written, reasons, message);
+  }
+
+  private Row row(String stage, String source, LocalDate runDate, String status, Instant startedAt, Long read,
+      Long accepted, Long quarantined, Long superseded, Long written, String reasons, String message) {
     boolean finished = !RunLogSchema.STATUS_STARTED.equals(status);
     return RowFactory.create(
         runId, command, stage, source, Date.valueOf(runDate), status, Timestamp.from(startedAt),
-        finished ? Timestamp.from(now()) : null,
-        c == null ? null : c.read(), c == null ? null : c.accepted(),
-        c == null ? null : c.quarantined(), c == null ? null : c.superseded(),
-        written, reasons, message);
+        finished ? Timestamp.from(now()) : null, read, accepted, quarantined, superseded, written, reasons, message);
   }
 
   private void write(Row row) {
-    delta.append(Table.META_RUN_LOG, delta.spark().createDataFrame(List.of(row), RunLogSchema.SCHEMA));
+    write(List.of(row));
+  }
+
+  private void write(List<Row> rows) {
+    delta.append(Table.META_RUN_LOG, delta.spark().createDataFrame(rows, RunLogSchema.SCHEMA));
   }
 }

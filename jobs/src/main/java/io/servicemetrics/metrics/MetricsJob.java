@@ -9,6 +9,7 @@ import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.io.Warehouse;
+import io.servicemetrics.meta.RunLog;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.ContactsSchema;
 import io.servicemetrics.schema.CustomerHandlesSchema;
@@ -17,10 +18,10 @@ import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MetricDefinitionsSchema;
 import io.servicemetrics.schema.Provenance;
 import io.servicemetrics.schema.QuarantineSchema;
-import io.servicemetrics.schema.RunLogSchema;
 import io.servicemetrics.schema.SurveysSchema;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,16 +67,18 @@ public final class MetricsJob {
   private final SparkSession spark;
   private final MetricsConfig config;
   private final DeltaIo delta;
-  private final String runId = UUID.randomUUID().toString();
-  private final List<Row> runLog = new ArrayList<>();
+  private final RunLog runLog;
+  private final RunLog.Batch stages;
   private final List<Dataset<Row>> cached = new ArrayList<>();
   private String stage = "start";
-  private Timestamp stageStarted;
+  private Instant stageStarted;
 
   private MetricsJob(SparkSession spark, MetricsConfig config) {
     this.spark = spark;
     this.config = config;
     this.delta = new DeltaIo(spark, new Warehouse(config.warehouse()));
+    this.runLog = new RunLog(delta, COMMAND, UUID.randomUUID().toString(), Clock.systemUTC());
+    this.stages = runLog.batch();
   }
 
   /** Runs the stage; on failure appends a {@code failed} run-log row and rethrows. */
@@ -86,12 +89,12 @@ public final class MetricsJob {
   private Result execute() {
     try {
       Result result = doExecute();
-      delta.append(Table.META_RUN_LOG, spark.createDataFrame(runLog, RunLogSchema.SCHEMA));
+      stages.append();
       return result;
     } catch (RuntimeException e) {
-      runLog.add(logRow(RunLogSchema.STATUS_FAILED, null, null, null, null, null, String.valueOf(e.getMessage())));
+      stages.failed(stage, stageTable(stage), config.date(), stageStarted(), String.valueOf(e.getMessage()));
       try {
-        delta.append(Table.META_RUN_LOG, spark.createDataFrame(runLog, RunLogSchema.SCHEMA));
+        stages.append();
       } catch (RuntimeException logFailure) {
         e.addSuppressed(logFailure);
       }
@@ -136,8 +139,7 @@ public final class MetricsJob {
         sliceCondition(), ContactChainsSchema.CONTACT_DATE);
     LOG.info("contact_chains: {} legs read, {} rejected {}, {} chains written", legsRead, legsRejected, rejected,
         chainCount);
-    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, legsRead, legsRead - legsRejected, legsRejected,
-        chainCount, reasons(rejected), null));
+    succeeded(legsRead, legsRead - legsRejected, legsRejected, chainCount, reasons(rejected));
 
     begin(STAGE_DAILY, "Daily service metrics per contact date, channel and queue");
     Dataset<Row> daily = persist(conform(
@@ -146,11 +148,11 @@ public final class MetricsJob {
     delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS, daily.repartition(col(DailyServiceMetricsSchema.CONTACT_DATE)),
         sliceCondition(), DailyServiceMetricsSchema.CONTACT_DATE);
     LOG.info("daily_service_metrics: {} rows written", dailyRows);
-    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, dailyRows, null, null));
+    succeeded(null, null, null, dailyRows, null);
 
     begin(STAGE_PERIOD, "Period tables: resolution versus speed, agents, word of mouth");
     PeriodMetricsJob.run(delta, config.date(), config.timezone(), config.periodDays());
-    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, null, null, null));
+    succeeded(null, null, null, null, null);
 
     begin(STAGE_DEFINITIONS, "Metric definitions");
     List<Row> definitions = new ArrayList<>();
@@ -163,9 +165,9 @@ public final class MetricsJob {
     delta.replaceSlice(Table.META_METRIC_DEFINITIONS,
         spark.createDataFrame(definitions, MetricDefinitionsSchema.SCHEMA), "true");
     LOG.info("metric_definitions: {} definitions written", definitions.size());
-    runLog.add(logRow(RunLogSchema.STATUS_SUCCEEDED, null, null, null, (long) definitions.size(), null, null));
+    succeeded(null, null, null, (long) definitions.size(), null);
 
-    return new Result(runId, asOf, legsRead, rejected, chainCount, dailyRows);
+    return new Result(runLog.runId(), asOf, legsRead, rejected, chainCount, dailyRows);
   }
 
   /**
@@ -264,16 +266,18 @@ public final class MetricsJob {
 
   private void begin(String name, String description) {
     stage = name;
-    stageStarted = Timestamp.from(Instant.now());
+    stageStarted = runLog.now();
     spark.sparkContext().setJobGroup(COMMAND + ":" + name, description + " (" + config.date() + ")", false);
     LOG.info("Stage {}: {}", name, description);
   }
 
-  private Row logRow(String status, Long read, Long accepted, Long quarantined, Long written, String reasons,
-      String message) {
-    Timestamp started = stageStarted != null ? stageStarted : Timestamp.from(Instant.now());
-    return RowFactory.create(runId, COMMAND, stage, stageTable(stage), Date.valueOf(config.date()), status, started,
-        Timestamp.from(Instant.now()), read, accepted, quarantined, null, written, reasons, message);
+  private void succeeded(Long read, Long accepted, Long quarantined, Long written, String reasons) {
+    stages.succeeded(stage, stageTable(stage), config.date(), stageStarted(), read, accepted, quarantined, written,
+        reasons);
+  }
+
+  private Instant stageStarted() {
+    return stageStarted != null ? stageStarted : runLog.now();
   }
 
   private static String stageTable(String stage) {

@@ -1,5 +1,6 @@
 package io.servicemetrics.report;
 
+import io.servicemetrics.metrics.ResolutionVersusSpeedHeadline;
 import io.servicemetrics.report.KpiTile.Judgement;
 import io.servicemetrics.report.KpiTile.Trend;
 import io.servicemetrics.report.ReportModel.CsatCell;
@@ -7,6 +8,7 @@ import io.servicemetrics.report.ReportModel.PeriodKpis;
 import io.servicemetrics.report.ReportModel.RepeatDriver;
 import io.servicemetrics.report.ReportModel.WomMultiplier;
 import io.servicemetrics.schema.AgentMetricsSchema;
+import io.servicemetrics.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -112,52 +114,22 @@ public final class ExecutiveSummary {
   }
 
   /**
-   * CSAT gained by resolving at first contact versus by being one handle-time quartile faster,
-   * from csat_by_fcr_speed pooled over cells (counts recovered as round(csat_top2 x n)).
-   *
-   * @param fcrGap top-2-box of fcr true minus fcr false (fraction)
-   * @param speedStep (top-2-box of quartile 1 minus quartile 4) / 3: the gain per quartile faster
+   * The resolution-versus-speed headline of csat_by_fcr_speed, or empty when a group (resolved,
+   * unresolved, quartile 1, quartile 4) has fewer than {@link #MIN_SURVEYS_PER_GROUP} surveys.
    */
-  public record ResolutionEffect(
-      double csatResolved, long nResolved, double csatUnresolved, long nUnresolved, double fcrGap,
-      double[] fcrGapCi, double speedStep, double[] speedStepCi, long n) {}
-
-  /** The resolution-versus-speed headline, or empty when a group has too few surveys. */
-  public static Optional<ResolutionEffect> resolutionEffect(ReportModel model) {
-    List<CsatCell> cells = model.csatBySpeed().orElse(List.of());
-    long[] resolved = pooled(cells, c -> c.fcr7d());
-    long[] unresolved = pooled(cells, c -> !c.fcr7d());
-    long[] q1 = pooled(cells, c -> c.handleQuartile() == 1);
-    long[] q4 = pooled(cells, c -> c.handleQuartile() == 4);
-    if (resolved[1] < MIN_SURVEYS_PER_GROUP || unresolved[1] < MIN_SURVEYS_PER_GROUP
-        || q1[1] < MIN_SURVEYS_PER_GROUP || q4[1] < MIN_SURVEYS_PER_GROUP) {
-      return Optional.empty();
-    }
-    double pr = (double) resolved[0] / resolved[1];
-    double pu = (double) unresolved[0] / unresolved[1];
-    double[] gapCi = Intervals.difference(resolved[0], resolved[1], unresolved[0], unresolved[1]);
-    double p1 = (double) q1[0] / q1[1];
-    double p4 = (double) q4[0] / q4[1];
-    double[] stepCi = Intervals.difference(q1[0], q1[1], q4[0], q4[1]);
-    return Optional.of(new ResolutionEffect(pr, resolved[1], pu, unresolved[1], pr - pu, gapCi,
-        (p1 - p4) / 3, new double[] {stepCi[0] / 3, stepCi[1] / 3}, resolved[1] + unresolved[1]));
+  public static Optional<ResolutionVersusSpeedHeadline> resolutionEffect(ReportModel model) {
+    List<ResolutionVersusSpeedHeadline.Cell> cells = model.csatBySpeed().orElse(List.of()).stream()
+        .map(c -> new ResolutionVersusSpeedHeadline.Cell(c.fcr7d(), c.handleQuartile(), c.n(), c.csatTop2()))
+        .toList();
+    ResolutionVersusSpeedHeadline headline = ResolutionVersusSpeedHeadline.from(model.periodEnd(), cells);
+    boolean enough = headline.resolved().n() >= MIN_SURVEYS_PER_GROUP && headline.unresolved().n() >= MIN_SURVEYS_PER_GROUP
+        && headline.quartile1().n() >= MIN_SURVEYS_PER_GROUP && headline.quartile4().n() >= MIN_SURVEYS_PER_GROUP;
+    return enough ? Optional.of(headline) : Optional.empty();
   }
 
   /** Total surveys in csat_by_fcr_speed for the period. */
   public static long surveysInSpeedTable(ReportModel model) {
     return model.csatBySpeed().orElse(List.of()).stream().mapToLong(CsatCell::n).sum();
-  }
-
-  private static long[] pooled(List<CsatCell> cells, java.util.function.Predicate<CsatCell> which) {
-    long k = 0;
-    long n = 0;
-    for (CsatCell c : cells) {
-      if (which.test(c) && c.csatTop2() != null) {
-        k += Math.round(c.csatTop2() * c.n());
-        n += c.n();
-      }
-    }
-    return new long[] {k, n};
   }
 
   /** Three to five sentences, each built only from numbers the report also shows. */
@@ -181,19 +153,21 @@ public final class ExecutiveSummary {
             + " were resolved at first contact" + changeClause(tiles.get(1)) + ".");
       }
     }
-    Optional<ResolutionEffect> effect = resolutionEffect(model);
+    Optional<ResolutionVersusSpeedHeadline> effect = resolutionEffect(model);
     if (effect.isPresent()) {
-      ResolutionEffect e = effect.get();
-      boolean resolvingMatters = Math.abs(e.fcrGap()) > Math.abs(e.speedStep());
-      String gap = ReportFormat.points(e.fcrGap()) + " (95% CI " + ReportFormat.points(e.fcrGapCi()[0]) + " to "
-          + ReportFormat.points(e.fcrGapCi()[1]) + ")";
-      String step = ReportFormat.points(e.speedStep()) + " (95% CI " + ReportFormat.points(e.speedStepCi()[0]) + " to "
-          + ReportFormat.points(e.speedStepCi()[1]) + ")";
-      double times = e.speedStep() == 0 ? Double.POSITIVE_INFINITY : Math.abs(e.fcrGap() / e.speedStep());
+      ResolutionVersusSpeedHeadline e = effect.get();
+      Interval fcrGap = e.fcrDifference();
+      Interval speedStep = e.quartileStep();
+      boolean resolvingMatters = Math.abs(fcrGap.estimate()) > Math.abs(speedStep.estimate());
+      String gap = ReportFormat.points(fcrGap.estimate()) + " (95% CI " + ReportFormat.points(fcrGap.low()) + " to "
+          + ReportFormat.points(fcrGap.high()) + ")";
+      String step = ReportFormat.points(speedStep.estimate()) + " (95% CI " + ReportFormat.points(speedStep.low()) + " to "
+          + ReportFormat.points(speedStep.high()) + ")";
+      double times = speedStep.estimate() == 0 ? Double.POSITIVE_INFINITY : Math.abs(fcrGap.estimate() / speedStep.estimate());
       String howMuch = Double.isInfinite(times) || times >= 100 ? "" : ", about " + ReportFormat.ratio(times) + " as much";
       out.add((resolvingMatters ? "Resolving matters more for CSAT than speed" + howMuch : "Speed matters more for CSAT than resolving here")
           + ": resolving at first contact moves top-2-box CSAT by " + gap + " ("
-          + ReportFormat.percent(e.csatResolved()) + " versus " + ReportFormat.percent(e.csatUnresolved())
+          + ReportFormat.percent(e.resolved().rate()) + " versus " + ReportFormat.percent(e.unresolved().rate())
           + "), while one handle-time quartile faster moves it by " + step + ".");
     } else if (model.csatBySpeed().isPresent()) {
       out.add("Not enough surveys in this period to compare resolving with speed (n = "

@@ -1,5 +1,6 @@
 package io.servicemetrics.report;
 
+import io.servicemetrics.metrics.ResolutionVersusSpeedHeadline;
 import io.servicemetrics.report.KpiTile.Judgement;
 import io.servicemetrics.report.PdfPages.Column;
 import io.servicemetrics.report.ReportModel.Agent;
@@ -8,6 +9,7 @@ import io.servicemetrics.report.ReportModel.SourceQuality;
 import io.servicemetrics.report.ReportModel.WomMultiplier;
 import io.servicemetrics.schema.AgentMetricsSchema;
 import io.servicemetrics.schema.ResolutionSpeedModelSchema;
+import io.servicemetrics.stats.Interval;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -197,20 +199,22 @@ public final class ServiceReport {
       float rx = PdfPages.LEFT + chartW + 24;
       float rw = PdfPages.RIGHT - rx;
       float ry = y - 6;
-      Optional<ExecutiveSummary.ResolutionEffect> effect = ExecutiveSummary.resolutionEffect(model);
+      Optional<ResolutionVersusSpeedHeadline> effect = ExecutiveSummary.resolutionEffect(model);
       pages.text("Reading the chart", true, ReportTheme.SUBHEADING_SIZE, ReportTheme.TEXT, rx, ry - ReportTheme.SUBHEADING_SIZE);
       ry -= ReportTheme.SUBHEADING_SIZE + 8;
       if (effect.isPresent()) {
         var e = effect.get();
-        ry = pages.paragraph("Resolved at first contact: " + ReportFormat.percent(e.csatResolved()) + " satisfied (n = "
-            + ReportFormat.count(e.nResolved()) + ").", false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, rx, ry, rw) - 4;
-        ry = pages.paragraph("Not resolved: " + ReportFormat.percent(e.csatUnresolved()) + " satisfied (n = "
-            + ReportFormat.count(e.nUnresolved()) + ").", false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, rx, ry, rw) - 4;
-        ry = pages.paragraph("Gap from resolving: " + ReportFormat.points(e.fcrGap()) + " (95% CI "
-            + ReportFormat.points(e.fcrGapCi()[0]) + " to " + ReportFormat.points(e.fcrGapCi()[1]) + ").",
+        Interval gap = e.fcrDifference();
+        Interval step = e.quartileStep();
+        ry = pages.paragraph("Resolved at first contact: " + ReportFormat.percent(e.resolved().rate()) + " satisfied (n = "
+            + ReportFormat.count(e.resolved().n()) + ").", false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, rx, ry, rw) - 4;
+        ry = pages.paragraph("Not resolved: " + ReportFormat.percent(e.unresolved().rate()) + " satisfied (n = "
+            + ReportFormat.count(e.unresolved().n()) + ").", false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, rx, ry, rw) - 4;
+        ry = pages.paragraph("Gap from resolving: " + ReportFormat.points(gap.estimate()) + " (95% CI "
+            + ReportFormat.points(gap.low()) + " to " + ReportFormat.points(gap.high()) + ").",
             true, ReportTheme.BODY_SIZE, ReportTheme.BLUE, rx, ry, rw) - 4;
-        ry = pages.paragraph("Gain per handle-time quartile faster: " + ReportFormat.points(e.speedStep())
-            + " (95% CI " + ReportFormat.points(e.speedStepCi()[0]) + " to " + ReportFormat.points(e.speedStepCi()[1])
+        ry = pages.paragraph("Gain per handle-time quartile faster: " + ReportFormat.points(step.estimate())
+            + " (95% CI " + ReportFormat.points(step.low()) + " to " + ReportFormat.points(step.high())
             + ").", true, ReportTheme.BODY_SIZE, ReportTheme.TEXT, rx, ry, rw) - 8;
       }
       pages.paragraph("A gap between the two lines that is wider than the slope along them means resolving matters"

@@ -24,7 +24,7 @@ public final class SparkSessions {
     SparkConf sparkConf = new SparkConf(true);
     if (master != null) {
       sparkConf.setMaster(master);
-    } else if (!sparkConf.contains("spark.master")) {
+    } else if (!hasLauncherMaster(sparkConf)) {
       sparkConf.setMaster(DEFAULT_LOCAL_MASTER);
     }
     boolean local = sparkConf.get("spark.master").startsWith("local");
@@ -44,5 +44,18 @@ public final class SparkSessions {
     }
     conf.forEach(sparkConf::set);
     return SparkSession.builder().config(sparkConf).getOrCreate();
+  }
+
+  /**
+   * True when the JVM was started by spark-submit: its launcher hands the driver its settings as
+   * spark.* system properties, spark.master always among them, while bin/service-metrics sets none.
+   * The driver's logging then belongs to the submitter's log4j2 configuration.
+   */
+  public static boolean launchedBySparkSubmit() {
+    return hasLauncherMaster(new SparkConf(true));
+  }
+
+  private static boolean hasLauncherMaster(SparkConf systemConf) {
+    return systemConf.contains("spark.master");
   }
 }
