@@ -59,7 +59,12 @@ public final class ServiceMetricsCli implements Runnable {
     return cli.execute(args);
   }
 
-  private static int exitCodeOf(Throwable e) {
+  static int exitCodeOf(Throwable e) {
+    // picocli hands its own usage errors (unknown option, malformed value, missing argument) to
+    // this mapper too; they are bad arguments, exit 2 per docs/SCHEDULING.md, so schedulers do not retry.
+    if (e instanceof CommandLine.ParameterException) {
+      return ExitCode.BAD_INPUT.code();
+    }
     ServiceMetricsException known = findKnown(e);
     return known != null ? known.exitCode().code() : ExitCode.FAILURE.code();
   }

@@ -47,4 +47,15 @@ class MetricsCommandTest {
   void isRegisteredInTheCli() {
     assertTrue(new CommandLine(new ServiceMetricsCli()).getSubcommands().containsKey("metrics"));
   }
+
+  @Test
+  void usageErrorsExitWithTwoLikeEveryOtherBadArgument() {
+    // docs/SCHEDULING.md: 2 = bad arguments, do not retry. Parsing fails before any Spark session.
+    assertEquals(2, ServiceMetricsCli.execute("metrics", "--date", "2026-13-45", "--warehouse", "/tmp/wh"),
+        "malformed date");
+    assertEquals(2, ServiceMetricsCli.execute("report", "--date", "yesterday", "--warehouse", "/tmp/wh"),
+        "malformed report date");
+    assertEquals(2, ServiceMetricsCli.execute("nightly", "--no-such-option"), "unknown option");
+    assertEquals(2, ServiceMetricsCli.execute(), "no command");
+  }
 }
