@@ -14,7 +14,6 @@ import io.servicemetrics.ingest.formats.LandingFormat;
 import io.servicemetrics.ingest.formats.LandingFormats;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.meta.RunLog;
-import io.servicemetrics.schema.BronzeSchema;
 import io.servicemetrics.schema.Provenance;
 import io.servicemetrics.schema.QuarantineSchema;
 import java.sql.Date;
@@ -158,7 +157,6 @@ public final class IngestJob {
     SparkSession spark = delta.spark();
     LocalDate first = config.firstDay();
     LocalDate last = config.lastDay();
-    Column inRange = col(Provenance.DELIVERY_DATE).between(lit(Date.valueOf(first)), lit(Date.valueOf(last)));
     String slice = Provenance.DELIVERY_DATE + " >= DATE'" + first + "' AND " + Provenance.DELIVERY_DATE + " <= DATE'" + last + "'";
     List<LocalDate> missingDays = new ArrayList<>();
     LandingFormat format = LandingFormats.forSource(source, config.formats());
@@ -171,14 +169,20 @@ public final class IngestJob {
       LOG.warn("ingest {}: no landing folder for {} day(s): {}", source.sourceName(), missingDays.size(),
           missingDays.size() <= 5 ? missingDays : missingDays.subList(0, 5) + "...");
     }
-    delta.replaceSlice(source.bronze(), landed, slice, Provenance.DELIVERY_DATE);
-
-    Dataset<Row> bronze = delta.read(source.bronze()).where(inRange);
-    Pseudonymizer pseudonyms = new Pseudonymizer(config.piiKey().bytes());
-    Dataset<Row> validated = IngestTransforms.validate(bronze, source, config.businessZone(), pseudonyms)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // Parsed once: the same rows go to bronze and to validation, instead of validating a re-read
+    // of the bronze slice just written (a second scan of every record).
+    landed = landed.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> validated;
     try {
+      delta.replaceSlice(source.bronze(), landed, slice, Provenance.DELIVERY_DATE);
+      Pseudonymizer pseudonyms = new Pseudonymizer(config.piiKey().bytes());
+      validated = IngestTransforms.validate(landed, source, config.businessZone(), pseudonyms)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       delta.replaceSlice(source.quarantine(), IngestTransforms.quarantined(validated), slice, Provenance.DELIVERY_DATE);
+    } finally {
+      landed.unpersist();
+    }
+    try {
       Dataset<Row> accepted = IngestTransforms.accepted(validated, source);
       Row eventRange = source.partitionedByEventDate()
           ? accepted.agg(min(Provenance.EVENT_DATE), max(Provenance.EVENT_DATE)).first()
@@ -195,7 +199,7 @@ public final class IngestJob {
         }
         delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
             source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
-        Map<LocalDate, RunLog.IngestCounts> perDay = count(bronze, validated, classified);
+        Map<LocalDate, RunLog.IngestCounts> perDay = count(validated, classified);
         for (Map.Entry<LocalDate, RunLog.IngestCounts> day : perDay.entrySet()) {
           RunLog.IngestCounts c = day.getValue();
           if (!c.reconciles()) {
@@ -254,12 +258,14 @@ public final class IngestJob {
     return on;
   }
 
-  /** Per delivery day: read from bronze, quarantined by reason, accepted and superseded by outcome. */
-  private static Map<LocalDate, RunLog.IngestCounts> count(
-      Dataset<Row> bronze, Dataset<Row> validated, Dataset<Row> classified) {
+  /**
+   * Per delivery day: read (validation maps each bronze record to exactly one row, so the validated
+   * rows count the records read), quarantined by reason, accepted and superseded by outcome.
+   */
+  private static Map<LocalDate, RunLog.IngestCounts> count(Dataset<Row> validated, Dataset<Row> classified) {
     Map<LocalDate, long[]> tallies = new TreeMap<>();
     Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
-    for (Row r : bronze.groupBy(Provenance.DELIVERY_DATE).count().collectAsList()) {
+    for (Row r : validated.groupBy(Provenance.DELIVERY_DATE).count().collectAsList()) {
       tallies.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new long[3])[0] += r.getLong(1);
     }
     for (Row r : validated.where(col(QuarantineSchema.REASON_CODE).isNotNull())

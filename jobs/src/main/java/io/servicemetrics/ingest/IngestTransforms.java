@@ -163,7 +163,9 @@ public final class IngestTransforms {
     latest.add(col(Provenance.SOURCE_FILE).desc());
     latest.add(col(Provenance.RECORD_NUMBER).desc());
     WindowSpec byKey = Window.partitionBy(keys).orderBy(latest.toArray(Column[]::new));
-    Dataset<Row> ranked = withHash(candidates, source)
+    // One shuffle by key serves both windows and the join below: (key, hash) and key partitions
+    // are both satisfied by hash partitioning on the key, so Spark only sorts after it.
+    Dataset<Row> ranked = withHash(candidates, source).repartition(keys)
         .withColumn(DUPLICATE_RANK, row_number().over(firstOccurrence))
         .withColumn(RANK, row_number().over(byKey));
 
