@@ -50,8 +50,10 @@ public final class IngestJob {
    * the silver rows compared with a delivery are read within this margin of its event dates.
    */
   public static final int EVENT_DATE_MARGIN_DAYS = 7;
-  /** Sources ingested at once (see {@link #run()}). */
+  /** Sources ingested at once by a multi-day (bulk) run (see {@link #run()}). */
   static final int SOURCE_THREADS = 2;
+  /** Sources ingested at once by a one-day run: all of them (see {@link #run()}). */
+  static final int NIGHTLY_SOURCE_THREADS = Source.values().length;
 
   private final DeltaIo delta;
   private final IngestConfig config;
@@ -74,9 +76,11 @@ public final class IngestJob {
     }
     // Sources are independent tables, so they are ingested concurrently: most of a small night's
     // ingest is driver-side latency (Delta log replay, planning, commits) that one source can
-    // spend while another's tasks run. Two threads, in Source order: contacts, the big one, on
-    // one, the smaller sources in turn on the other.
-    ExecutorService pool = Executors.newFixedThreadPool(SOURCE_THREADS, runnable -> {
+    // spend while another's tasks run, so one day runs all four at once. A bulk run holds each
+    // source's parsed and validated rows in cache, so it runs two, in Source order: contacts, the
+    // big one, on one, the smaller sources in turn on the other.
+    int threads = config.firstDay().equals(config.lastDay()) ? NIGHTLY_SOURCE_THREADS : SOURCE_THREADS;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "ingest-source");
       thread.setDaemon(true);
       return thread;
@@ -197,8 +201,12 @@ public final class IngestJob {
           // date. Later MERGEs repartition by the partition column themselves (Delta's default).
           written = written.repartition(col(Provenance.EVENT_DATE));
         }
-        delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
-            source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
+        // A MERGE of nothing still replays the table's log and scans for matches: skip it, except
+        // to create the table on the first run.
+        if (!delta.exists(source.silver()) || !written.isEmpty()) {
+          delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
+              source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
+        }
         Map<LocalDate, RunLog.IngestCounts> perDay = count(validated, classified);
         for (Map.Entry<LocalDate, RunLog.IngestCounts> day : perDay.entrySet()) {
           RunLog.IngestCounts c = day.getValue();
@@ -265,12 +273,13 @@ public final class IngestJob {
   private static Map<LocalDate, RunLog.IngestCounts> count(Dataset<Row> validated, Dataset<Row> classified) {
     Map<LocalDate, long[]> tallies = new TreeMap<>();
     Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
-    for (Row r : validated.groupBy(Provenance.DELIVERY_DATE).count().collectAsList()) {
-      tallies.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new long[3])[0] += r.getLong(1);
-    }
-    for (Row r : validated.where(col(QuarantineSchema.REASON_CODE).isNotNull())
-        .groupBy(Provenance.DELIVERY_DATE, QuarantineSchema.REASON_CODE).count().collectAsList()) {
-      reasons.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+    // One pass: a null reason is a record that passed validation.
+    for (Row r : validated.groupBy(Provenance.DELIVERY_DATE, QuarantineSchema.REASON_CODE).count().collectAsList()) {
+      LocalDate day = r.getDate(0).toLocalDate();
+      tallies.computeIfAbsent(day, d -> new long[3])[0] += r.getLong(2);
+      if (!r.isNullAt(1)) {
+        reasons.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+      }
     }
     for (Row r : classified.groupBy(Provenance.DELIVERY_DATE, IngestTransforms.OUTCOME).count().collectAsList()) {
       long[] t = tallies.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new long[3]);

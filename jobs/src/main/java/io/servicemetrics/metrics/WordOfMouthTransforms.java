@@ -1,6 +1,7 @@
 package io.servicemetrics.metrics;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -55,6 +56,8 @@ public final class WordOfMouthTransforms {
   private static final int POS = 1;
   private static final int NEUTRAL = 2;
   private static final String HANDLE_CUSTOMERS = "handle_customers";
+  private static final String AUTHOR_PLATFORM = "author_platform";
+  private static final String AUTHOR = "author";
   private static final String RANK = "attribution_rank";
   private static final String MENTION_CUSTOMER = "mention_customer_key";
   private static final String ATTRIBUTED_CHAIN_ID = "attributed_chain_id";
@@ -158,6 +161,21 @@ public final class WordOfMouthTransforms {
             first(col(CustomerHandlesSchema.CUSTOMER_KEY)).as(CustomerHandlesSchema.CUSTOMER_KEY))
         .filter(col(HANDLE_CUSTOMERS).equalTo(1))
         .drop(HANDLE_CUSTOMERS);
+  }
+
+  /**
+   * The identity-map rows of the handles that posted in the period. Whether a handle is
+   * unambiguous depends only on its own rows, so narrowing the map first gives the same
+   * {@link #unambiguousHandles} for these authors while grouping a period's authors instead of the
+   * whole map. The authors are broadcast: a period's distinct authors are a few per mention.
+   */
+  public static Dataset<Row> authorHandles(Dataset<Row> customerHandles, Dataset<Row> periodMentions) {
+    Dataset<Row> authors = periodMentions
+        .select(col(MentionsSchema.PLATFORM).as(AUTHOR_PLATFORM), col(MentionsSchema.AUTHOR_PSEUDONYM).as(AUTHOR))
+        .distinct();
+    return customerHandles.join(broadcast(authors),
+        col(CustomerHandlesSchema.PLATFORM).equalTo(col(AUTHOR_PLATFORM))
+            .and(col(CustomerHandlesSchema.HANDLE_PSEUDONYM).equalTo(col(AUTHOR))), "left_semi");
   }
 
   /**
@@ -276,8 +294,9 @@ public final class WordOfMouthTransforms {
   /** Gold wom_multiplier for the period: one row. */
   public static Dataset<Row> womMultiplier(Dataset<Row> chains, Dataset<Row> mentions, Dataset<Row> customerHandles,
       PeriodWindow window, GoldStamp stamp) {
+    Dataset<Row> periodMentions = periodMentions(mentions, window);
     Dataset<Row> attributed = attributedMentions(
-        periodMentions(mentions, window), unambiguousHandles(customerHandles), chains, window);
+        periodMentions, unambiguousHandles(authorHandles(customerHandles, periodMentions)), chains, window);
     List<Row> frequencies = experienceFrequencies(experiences(chains, attributed, window)).collectAsList();
     Row survey = surveyTold(chains, window).first();
     return chains.sparkSession().createDataFrame(

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servicemetrics.schema.ContactChainsSchema;
+import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.MentionsSchema;
 import io.servicemetrics.schema.WomMentionsSchema;
 import io.servicemetrics.schema.WomMultiplierSchema;
@@ -136,6 +137,20 @@ class WordOfMouthTransformsTest {
             r -> r.<String>getAs(MentionsSchema.MENTION_ID), r -> r.<String>getAs(ContactChainsSchema.CHAIN_ID)));
     assertEquals(Map.of("m1", "n1", "m2", "late", "m3", "p1", "m6", "p1"), attributed,
         "m4 (handle of two customers) and m5 (23 days later) are not attributed");
+  }
+
+  @Test
+  void authorHandlesKeepEveryRowOfAPostingHandleAndNoOtherHandle(SparkSession spark) {
+    Dataset<Row>[] s = scenario(spark);
+    Dataset<Row> extra = Fixtures.handles(spark, handle("F", "x", "hQuiet"), handle("A", "x", "hS2"));
+    List<String> kept = WordOfMouthTransforms.authorHandles(s[2].unionByName(extra),
+            WordOfMouthTransforms.periodMentions(s[1], WINDOW))
+        .collectAsList().stream()
+        .map(r -> r.<String>getAs(CustomerHandlesSchema.CUSTOMER_KEY) + ":" + r.<String>getAs(CustomerHandlesSchema.HANDLE_PSEUDONYM))
+        .sorted().collect(Collectors.toList());
+    // Period authors hA, hB, hS, hC; hS keeps both of its customers so it stays ambiguous;
+    // hQuiet and hS2 never posted.
+    assertEquals(List.of("A:hA", "B:hB", "C:hC", "C:hS", "D:hS"), kept, "identity-map rows of period authors");
   }
 
   @Test
