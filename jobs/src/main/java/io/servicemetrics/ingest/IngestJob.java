@@ -12,6 +12,7 @@ import io.servicemetrics.errors.ServiceMetricsException;
 import io.servicemetrics.identity.Pseudonymizer;
 import io.servicemetrics.ingest.formats.LandingFormat;
 import io.servicemetrics.ingest.formats.LandingFormats;
+import io.servicemetrics.io.DateFiles;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.meta.RunLog;
 import io.servicemetrics.schema.Provenance;
@@ -199,7 +200,8 @@ public final class IngestJob {
         if (source.partitionedByEventDate() && !delta.exists(source.silver())) {
           // The first (bulk) write: one file per event_date instead of one per shuffle task and
           // date. Later MERGEs repartition by the partition column themselves (Delta's default).
-          written = written.repartition(col(Provenance.EVENT_DATE));
+          written = eventRange.isNullAt(0) ? written : DateFiles.onePerDate(written, Provenance.EVENT_DATE,
+              eventRange.getDate(0).toLocalDate(), eventRange.getDate(1).toLocalDate());
         }
         // A MERGE of nothing still replays the table's log and scans for matches: skip it, except
         // to create the table on the first run.

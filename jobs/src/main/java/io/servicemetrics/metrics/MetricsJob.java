@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.servicemetrics.chains.ContactChainTransforms;
 import io.servicemetrics.chains.ContactChainTransforms.ChainLegs;
 import io.servicemetrics.config.MetricsConfig;
+import io.servicemetrics.io.DateFiles;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.io.Warehouse;
@@ -135,7 +136,8 @@ public final class MetricsJob {
     long chainCount = chains.count();
     // One file per contact_date, not one per shuffle task and date: a year's backfill otherwise
     // writes thousands of small files, and every night rewrites its window's share of them.
-    delta.replaceSlice(Table.GOLD_CONTACT_CHAINS, chains.repartition(col(ContactChainsSchema.CONTACT_DATE)),
+    delta.replaceSlice(Table.GOLD_CONTACT_CHAINS,
+        DateFiles.onePerDate(chains, ContactChainsSchema.CONTACT_DATE, config.windowStart(), config.date()),
         sliceCondition(), ContactChainsSchema.CONTACT_DATE);
     LOG.info("contact_chains: {} legs read, {} rejected {}, {} chains written", legsRead, legsRejected, rejected,
         chainCount);
@@ -145,7 +147,8 @@ public final class MetricsJob {
     Dataset<Row> daily = persist(conform(
         stamp(DailyServiceMetricsTransforms.dailyServiceMetrics(chains), asOf), DailyServiceMetricsSchema.SCHEMA));
     long dailyRows = daily.count();
-    delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS, daily.repartition(col(DailyServiceMetricsSchema.CONTACT_DATE)),
+    delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS,
+        DateFiles.onePerDate(daily, DailyServiceMetricsSchema.CONTACT_DATE, config.windowStart(), config.date()),
         sliceCondition(), DailyServiceMetricsSchema.CONTACT_DATE);
     LOG.info("daily_service_metrics: {} rows written", dailyRows);
     succeeded(null, null, null, dailyRows, null);
