@@ -24,8 +24,8 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
@@ -165,7 +165,9 @@ public final class LandingReader {
     String sourceSystem = format.name();
     List<Row> rows = new ArrayList<>(records.size());
     for (LandingRecord r : records) {
-      rows.add(RowFactory.create(
+      // Rows carry their schema: when Spark hands them straight to the next typed map (no cache
+      // in between, serialization elided), validation still reads fields by name.
+      rows.add(new GenericRowWithSchema(new Object[] {
           r.rawRecord(),
           CollectionConverters.asScala(r.fields()),
           r.errorCode(),
@@ -174,7 +176,7 @@ public final class LandingReader {
           fileName,
           r.recordNumber(),
           runId,
-          sourceSystem));
+          sourceSystem}, BronzeSchema.SCHEMA));
     }
     return rows.iterator();
   }
