@@ -197,7 +197,8 @@ public final class IngestJob {
       try {
         Dataset<Row> written = classified.where(col(IngestTransforms.OUTCOME).equalTo(IngestTransforms.WRITTEN))
             .select(IngestTransforms.silverColumns(source));
-        if (source.partitionedByEventDate() && !delta.exists(source.silver())) {
+        boolean firstWrite = !delta.exists(source.silver());
+        if (source.partitionedByEventDate() && firstWrite) {
           // The first (bulk) write: one file per event_date instead of one per shuffle task and
           // date. Later MERGEs repartition by the partition column themselves (Delta's default).
           written = eventRange.isNullAt(0) ? written : DateFiles.onePerDate(written, Provenance.EVENT_DATE,
@@ -205,7 +206,7 @@ public final class IngestJob {
         }
         // A MERGE of nothing still replays the table's log and scans for matches: skip it, except
         // to create the table on the first run.
-        if (!delta.exists(source.silver()) || !written.isEmpty()) {
+        if (firstWrite || !written.isEmpty()) {
           delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
               source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
         }
