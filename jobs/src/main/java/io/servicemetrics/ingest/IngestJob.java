@@ -20,6 +20,7 @@ import io.servicemetrics.schema.QuarantineSchema;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -174,6 +175,16 @@ public final class IngestJob {
       LOG.warn("ingest {}: no landing folder for {} day(s): {}", source.sourceName(), missingDays.size(),
           missingDays.size() <= 5 ? missingDays : missingDays.subList(0, 5) + "...");
     }
+    long dayCount = ChronoUnit.DAYS.between(first, last) + 1;
+    if (missingDays.size() == dayCount && delta.exists(source.bronze()) && delta.exists(source.quarantine())
+        && delta.exists(source.silver())) {
+      // Nothing landed (a source delivered weekly, on one of its off days): no record to parse,
+      // validate or merge, so none of the Spark jobs and commits that would do it on no rows.
+      // Rows an earlier run of these days wrote are still removed, as a replaced slice would be.
+      delta.clearSlice(source.bronze(), slice);
+      delta.clearSlice(source.quarantine(), slice);
+      return succeeded(source, startedAt, Map.of(), missingDays);
+    }
     // Parsed once: the same rows go to bronze and to validation, instead of validating a re-read
     // of the bronze slice just written (a second scan of every record).
     landed = landed.persist(StorageLevel.MEMORY_AND_DISK());
@@ -195,6 +206,18 @@ public final class IngestJob {
       Dataset<Row> classified = IngestTransforms.classify(accepted, currentSilver(source, eventRange), source, first, last)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
+        // Counting first fills the cache of the classified rows, so the MERGE below reads them
+        // from memory instead of classifying again, and a count that does not reconcile stops
+        // the run before silver changes.
+        Tally tally = count(validated, classified);
+        Map<LocalDate, RunLog.IngestCounts> perDay = tally.perDay();
+        for (Map.Entry<LocalDate, RunLog.IngestCounts> day : perDay.entrySet()) {
+          RunLog.IngestCounts c = day.getValue();
+          if (!c.reconciles()) {
+            throw Errors.reconciliationFailed(source.sourceName() + " " + day.getKey(), c.read(), c.accepted(),
+                c.quarantined(), c.superseded());
+          }
+        }
         Dataset<Row> written = classified.where(col(IngestTransforms.OUTCOME).equalTo(IngestTransforms.WRITTEN))
             .select(IngestTransforms.silverColumns(source));
         boolean firstWrite = !delta.exists(source.silver());
@@ -206,34 +229,32 @@ public final class IngestJob {
         }
         // A MERGE of nothing still replays the table's log and scans for matches: skip it, except
         // to create the table on the first run.
-        if (firstWrite || !written.isEmpty()) {
+        if (firstWrite || tally.written() > 0) {
           delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
               source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
         }
-        Map<LocalDate, RunLog.IngestCounts> perDay = count(validated, classified);
-        for (Map.Entry<LocalDate, RunLog.IngestCounts> day : perDay.entrySet()) {
-          RunLog.IngestCounts c = day.getValue();
-          if (!c.reconciles()) {
-            throw Errors.reconciliationFailed(source.sourceName() + " " + day.getKey(), c.read(), c.accepted(),
-                c.quarantined(), c.superseded());
-          }
-        }
-        Map<LocalDate, RunLog.IngestCounts> everyDay = new TreeMap<>();
-        Map<LocalDate, String> messages = new TreeMap<>();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-          everyDay.put(day, perDay.getOrDefault(day, RunLog.IngestCounts.ZERO));
-          if (missingDays.contains(day)) {
-            messages.put(day, "no landing folder " + LandingReader.folder(config.landing(), source, day));
-          }
-        }
-        runLog.ingestSucceeded(source.sourceName(), startedAt, everyDay, messages);
-        return perDay;
+        return succeeded(source, startedAt, perDay, missingDays);
       } finally {
         classified.unpersist();
       }
     } finally {
       validated.unpersist();
     }
+  }
+
+  /** Records the source's counts for every day of the run, zero for days nothing landed. */
+  private Map<LocalDate, RunLog.IngestCounts> succeeded(Source source, Instant startedAt,
+      Map<LocalDate, RunLog.IngestCounts> perDay, List<LocalDate> missingDays) {
+    Map<LocalDate, RunLog.IngestCounts> everyDay = new TreeMap<>();
+    Map<LocalDate, String> messages = new TreeMap<>();
+    for (LocalDate day = config.firstDay(); !day.isAfter(config.lastDay()); day = day.plusDays(1)) {
+      everyDay.put(day, perDay.getOrDefault(day, RunLog.IngestCounts.ZERO));
+      if (missingDays.contains(day)) {
+        messages.put(day, "no landing folder " + LandingReader.folder(config.landing(), source, day));
+      }
+    }
+    runLog.ingestSucceeded(source.sourceName(), startedAt, everyDay, messages);
+    return perDay;
   }
 
   /** Silver rows that can share a key with the candidates: their event dates within the margin. */
@@ -271,9 +292,10 @@ public final class IngestJob {
 
   /**
    * Per delivery day: read (validation maps each bronze record to exactly one row, so the validated
-   * rows count the records read), quarantined by reason, accepted and superseded by outcome.
+   * rows count the records read), quarantined by reason, accepted and superseded by outcome; and
+   * how many records go to silver.
    */
-  private static Map<LocalDate, RunLog.IngestCounts> count(Dataset<Row> validated, Dataset<Row> classified) {
+  private static Tally count(Dataset<Row> validated, Dataset<Row> classified) {
     Map<LocalDate, long[]> tallies = new TreeMap<>();
     Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
     // One pass: a null reason is a record that passed validation.
@@ -284,7 +306,11 @@ public final class IngestJob {
         reasons.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
       }
     }
+    long written = 0;
     for (Row r : classified.groupBy(Provenance.DELIVERY_DATE, IngestTransforms.OUTCOME).count().collectAsList()) {
+      if (IngestTransforms.WRITTEN.equals(r.getString(1))) {
+        written += r.getLong(2);
+      }
       long[] t = tallies.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new long[3]);
       t[IngestTransforms.SUPERSEDED.equals(r.getString(1)) ? 2 : 1] += r.getLong(2);
     }
@@ -295,6 +321,9 @@ public final class IngestJob {
       long[] t = e.getValue();
       counts.put(e.getKey(), new RunLog.IngestCounts(t[0], t[1], quarantined, t[2], dayReasons));
     }
-    return counts;
+    return new Tally(counts, written);
   }
+
+  /** Per-day counts, and the records to write into silver over all days. */
+  private record Tally(Map<LocalDate, RunLog.IngestCounts> perDay, long written) {}
 }

@@ -3,6 +3,7 @@ package io.servicemetrics.io;
 import io.delta.tables.DeltaTable;
 import io.servicemetrics.errors.Errors;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
@@ -24,6 +25,7 @@ public final class DeltaIo {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaIo.class);
   public static final int MAX_CONFLICT_RETRIES = 5;
   public static final long FIRST_BACKOFF_MILLIS = 500;
+  static final String NUM_INDEXED_COLS = "delta.dataSkippingNumIndexedCols";
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -68,11 +70,31 @@ public final class DeltaIo {
       if (exists(table)) {
         writer.mode(SaveMode.Overwrite).option("replaceWhere", sliceCondition);
       } else {
-        writer.mode(SaveMode.Overwrite).partitionBy(partitionBy);
+        writer.mode(SaveMode.Overwrite).partitionBy(partitionBy).options(creationProperties(table));
       }
       writer.save(warehouse.path(table));
       return null;
     });
+  }
+
+  /**
+   * Removes the rows matching {@code sliceCondition}, in one commit, when there are any: the
+   * check reads only the table's log and the files the condition cannot prune.
+   */
+  public void clearSlice(Table table, String sliceCondition) {
+    Dataset<Row> current = read(table);
+    if (!current.where(sliceCondition).isEmpty()) {
+      replaceSlice(table, spark.createDataFrame(List.of(), current.schema()), sliceCondition);
+    }
+  }
+
+  /**
+   * Table properties set when a table is created. Bronze is read only by delivery_date, its
+   * partition column, so per-file column statistics (min/max of every raw record, on every
+   * write of millions of rows) would buy no data skipping.
+   */
+  static Map<String, String> creationProperties(Table table) {
+    return table.layer() == Layer.BRONZE ? Map.of(NUM_INDEXED_COLS, "0") : Map.of();
   }
 
   /** Appends rows in one commit; creates the table on first write. */

@@ -4,6 +4,7 @@ import static io.servicemetrics.ingest.LandingFixture.CONTACTS_HEADER;
 import static io.servicemetrics.ingest.LandingFixture.HANDLES_HEADER;
 import static io.servicemetrics.ingest.LandingFixture.SURVEYS_HEADER;
 import static io.servicemetrics.ingest.LandingFixture.lines;
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,11 +18,14 @@ import io.servicemetrics.io.Table;
 import io.servicemetrics.io.Warehouse;
 import io.servicemetrics.meta.RunLog;
 import io.servicemetrics.schema.ContactsSchema;
+import io.servicemetrics.schema.RunLogSchema;
 import io.servicemetrics.testing.SharedSpark;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -147,6 +151,39 @@ class IngestJobTest {
     assertEquals(9L, (long) runLog.get(0).<Long>getAs("read"));
     assertEquals("inconsistent_times=1;invalid_number=1;invalid_timestamp=1;malformed_row=1;missing_required=1;unknown_enum=1",
         runLog.get(0).getAs("quarantine_reasons"));
+  }
+
+  @Test
+  void aDayWithoutASourcesFolderClearsThatSourcesBronzeSliceAndKeepsItsSilverRows(SparkSession spark, @TempDir Path tmp)
+      throws Exception {
+    String contact = "c1,2026-11-02T10:00:00Z,,CUST-1,,chat,orders,a1,t1,2026-11-02T09:00:00Z,2026-11-02T09:01:00Z,"
+        + "2026-11-02T09:11:00Z,,,resolved,false,";
+    LandingFixture landing = new LandingFixture(tmp.resolve("landing"))
+        .file("contacts", DAY1, "calls.csv", lines(CONTACTS_HEADER, contact))
+        .file("surveys", DAY1, "s.csv", lines(SURVEYS_HEADER, "s1,c1,2026-11-02T15:00:00Z,5,,,,,", "s2,c1,bad,5,,,,,"))
+        .file("customer_handles", DAY1, "h.csv", lines(HANDLES_HEADER, "CUST-1,x,@one"));
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(tmp.resolve("wh").toString()));
+    ingest(delta, landing, DAY1);
+    assertEquals(2L, delta.read(Table.BRONZE_SURVEYS).count(), "both survey records in bronze");
+    assertEquals(1L, delta.read(Table.QUARANTINE_SURVEYS).count(), "the bad one in quarantine");
+
+    // The surveys folder of day 1 is withdrawn and the day rerun: nothing landed for surveys.
+    try (var files = Files.walk(landing.root().resolve("surveys"))) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    Map<Source, RunLog.IngestCounts> rerun = ingest(delta, landing, DAY1);
+
+    assertCounts(rerun.get(Source.SURVEYS), 0, 0, 0, 0);
+    assertCounts(rerun.get(Source.CONTACTS), 1, 1, 0, 0);
+    assertEquals(0L, delta.read(Table.BRONZE_SURVEYS).count(), "day 1's bronze slice holds what landed: nothing");
+    assertEquals(0L, delta.read(Table.QUARANTINE_SURVEYS).count(), "and so does its quarantine slice");
+    assertEquals(1L, delta.read(Table.SILVER_SURVEYS).count(), "silver keeps the record it accepted earlier");
+    List<Row> logged = delta.read(Table.META_RUN_LOG)
+        .where(col(RunLogSchema.SOURCE).equalTo("surveys"))
+        .orderBy(RunLogSchema.STARTED_AT).collectAsList();
+    assertEquals(2, logged.size(), "one run-log row per run");
+    assertEquals("no landing folder " + LandingReader.folder(landing.root().toString(), Source.SURVEYS, DAY1),
+        logged.get(1).getAs(RunLogSchema.MESSAGE), "the rerun says why it read nothing");
   }
 
   private static List<String> silverWithoutRunId(DeltaIo delta, Source source) {
