@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -105,6 +107,8 @@ public final class ContactChainTransforms {
   private static final String ROOT = "_root";
   private static final String LAST = "_last";
   private static final String FIRST_ANSWERED = "_first_answered";
+  private static final String CHAIN_ENDED = "_chain_ended";
+  private static final String CHAIN_ESCALATED = "_chain_escalated";
   private static final String LEG_ID = "_leg_id";
   private static final String LEG_CHAIN = "_leg_chain";
   private static final String LEG_INITIATED = "_leg_initiated";
@@ -283,40 +287,45 @@ public final class ContactChainTransforms {
     Column waitSeconds = seconds(col(ContactsSchema.ANSWERED_AT)).minus(seconds(col(ContactsSchema.INITIATED_AT)));
     Column handleSeconds = seconds(col(ContactsSchema.ENDED_AT)).minus(seconds(col(ContactsSchema.ANSWERED_AT)))
         .plus(col(ContactsSchema.ACW_SECONDS).cast(DataTypes.DoubleType));
-    Column legOrder = struct(col(ContactsSchema.INITIATED_AT), col(ContactsSchema.CONTACT_ID));
-
-    Dataset<Row> grouped = chainedLegs.groupBy(col(ContactChainsSchema.CHAIN_ID)).agg(
-        max(when(isRoot, struct(
-            col(ContactChainsSchema.CUSTOMER_KEY).as(ContactChainsSchema.CUSTOMER_KEY),
-            col(ContactsSchema.CHANNEL).as(ContactChainsSchema.CHANNEL),
-            col(ContactsSchema.QUEUE).as(ContactChainsSchema.QUEUE),
-            col(ContactsSchema.ISSUE_CATEGORY).as(ContactChainsSchema.ISSUE_CATEGORY),
-            col(ContactsSchema.INITIATED_AT).as(ContactChainsSchema.STARTED_AT)))).as(ROOT),
-        min(when(answered, struct(
-            legOrder.as("order"),
-            col(ContactsSchema.AGENT_ID).as(ContactChainsSchema.AGENT_ID),
-            col(ContactsSchema.TEAM).as(ContactChainsSchema.TEAM)))).as(FIRST_ANSWERED),
-        max(struct(legOrder.as("order"), col(ContactsSchema.OUTCOME).as(ContactsSchema.OUTCOME))).as(LAST),
-        max(col(ContactsSchema.ENDED_AT)).as(ContactChainsSchema.ENDED_AT),
-        count(lit(1)).cast(DataTypes.IntegerType).as(ContactChainsSchema.LEGS),
-        max(answered).as(ContactChainsSchema.ANSWERED),
-        sum(when(answered, waitSeconds)).as(ContactChainsSchema.WAIT_SECONDS),
-        sum(when(answered, handleSeconds)).as(ContactChainsSchema.HANDLE_SECONDS),
-        sum(when(answered, col(ContactsSchema.HOLD_SECONDS).cast(DataTypes.DoubleType)))
-            .as(ContactChainsSchema.HOLD_SECONDS),
-        max(col(ContactsSchema.ESCALATED)).as(ContactChainsSchema.ESCALATED));
-
-    return grouped.select(
+    // One window over each chain's legs in leg order, then the root leg's row: a shuffle and one
+    // sort. A groupBy would need a sort-based aggregate (its buffers hold strings), which sorts
+    // the wide leg rows twice, before and after the shuffle.
+    WindowSpec wholeChain = Window.partitionBy(col(ContactChainsSchema.CHAIN_ID))
+        .orderBy(col(ContactsSchema.INITIATED_AT), col(ContactsSchema.CONTACT_ID))
+        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    Dataset<Row> rootRows = chainedLegs.select(
         col(ContactChainsSchema.CHAIN_ID),
-        col(ROOT + "." + ContactChainsSchema.CUSTOMER_KEY).as(ContactChainsSchema.CUSTOMER_KEY),
-        col(ROOT + "." + ContactChainsSchema.CHANNEL).as(ContactChainsSchema.CHANNEL),
-        col(ROOT + "." + ContactChainsSchema.QUEUE).as(ContactChainsSchema.QUEUE),
-        col(ROOT + "." + ContactChainsSchema.ISSUE_CATEGORY).as(ContactChainsSchema.ISSUE_CATEGORY),
+        col(ContactsSchema.CONTACT_ID),
+        col(ContactChainsSchema.CUSTOMER_KEY),
+        col(ContactsSchema.CHANNEL),
+        col(ContactsSchema.QUEUE),
+        col(ContactsSchema.ISSUE_CATEGORY),
+        col(ContactsSchema.INITIATED_AT),
+        first(when(answered, struct(
+            col(ContactsSchema.AGENT_ID).as(ContactChainsSchema.AGENT_ID),
+            col(ContactsSchema.TEAM).as(ContactChainsSchema.TEAM))), true).over(wholeChain).as(FIRST_ANSWERED),
+        last(col(ContactsSchema.OUTCOME), false).over(wholeChain).as(LAST),
+        max(col(ContactsSchema.ENDED_AT)).over(wholeChain).as(CHAIN_ENDED),
+        count(lit(1)).over(wholeChain).cast(DataTypes.IntegerType).as(ContactChainsSchema.LEGS),
+        max(answered).over(wholeChain).as(ContactChainsSchema.ANSWERED),
+        sum(when(answered, waitSeconds)).over(wholeChain).as(ContactChainsSchema.WAIT_SECONDS),
+        sum(when(answered, handleSeconds)).over(wholeChain).as(ContactChainsSchema.HANDLE_SECONDS),
+        sum(when(answered, col(ContactsSchema.HOLD_SECONDS).cast(DataTypes.DoubleType))).over(wholeChain)
+            .as(ContactChainsSchema.HOLD_SECONDS),
+        max(col(ContactsSchema.ESCALATED)).over(wholeChain).as(CHAIN_ESCALATED))
+        .filter(isRoot);
+
+    return rootRows.select(
+        col(ContactChainsSchema.CHAIN_ID),
+        col(ContactChainsSchema.CUSTOMER_KEY),
+        col(ContactsSchema.CHANNEL).as(ContactChainsSchema.CHANNEL),
+        col(ContactsSchema.QUEUE).as(ContactChainsSchema.QUEUE),
+        col(ContactsSchema.ISSUE_CATEGORY).as(ContactChainsSchema.ISSUE_CATEGORY),
         col(FIRST_ANSWERED + "." + ContactChainsSchema.AGENT_ID).as(ContactChainsSchema.AGENT_ID),
         col(FIRST_ANSWERED + "." + ContactChainsSchema.TEAM).as(ContactChainsSchema.TEAM),
-        col(ROOT + "." + ContactChainsSchema.STARTED_AT).as(ContactChainsSchema.STARTED_AT),
-        col(ContactChainsSchema.ENDED_AT),
-        localDate(col(ROOT + "." + ContactChainsSchema.STARTED_AT), zone).as(ContactChainsSchema.CONTACT_DATE),
+        col(ContactsSchema.INITIATED_AT).as(ContactChainsSchema.STARTED_AT),
+        col(CHAIN_ENDED).as(ContactChainsSchema.ENDED_AT),
+        localDate(col(ContactsSchema.INITIATED_AT), zone).as(ContactChainsSchema.CONTACT_DATE),
         col(ContactChainsSchema.LEGS),
         col(ContactChainsSchema.LEGS).minus(lit(1)).as(ContactChainsSchema.TRANSFERS),
         col(ContactChainsSchema.ANSWERED),
@@ -324,9 +333,8 @@ public final class ContactChainTransforms {
         col(ContactChainsSchema.WAIT_SECONDS),
         col(ContactChainsSchema.HANDLE_SECONDS),
         col(ContactChainsSchema.HOLD_SECONDS),
-        col(ContactChainsSchema.ESCALATED),
-        coalesce(col(LAST + "." + ContactsSchema.OUTCOME).equalTo(lit("resolved")), lit(false))
-            .as(ContactChainsSchema.RESOLVED));
+        col(CHAIN_ESCALATED).as(ContactChainsSchema.ESCALATED),
+        coalesce(col(LAST).equalTo(lit("resolved")), lit(false)).as(ContactChainsSchema.RESOLVED));
   }
 
   /**
