@@ -17,19 +17,18 @@ import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.meta.RunLog;
 import io.servicemetrics.schema.Provenance;
 import io.servicemetrics.schema.QuarantineSchema;
+import io.servicemetrics.spark.ConcurrentActions;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -82,41 +81,12 @@ public final class IngestJob {
     // source's parsed and validated rows in cache, so it runs two, in Source order: contacts, the
     // big one, on one, the smaller sources in turn on the other.
     int threads = config.firstDay().equals(config.lastDay()) ? NIGHTLY_SOURCE_THREADS : SOURCE_THREADS;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "ingest-source");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      Map<Source, Future<RunLog.IngestCounts>> pending = new EnumMap<>(Source.class);
-      for (Source source : Source.values()) {
-        pending.put(source, pool.submit(() -> ingest(source)));
-      }
-      Map<Source, RunLog.IngestCounts> counts = new EnumMap<>(Source.class);
-      RuntimeException failure = null;
-      for (Map.Entry<Source, Future<RunLog.IngestCounts>> e : pending.entrySet()) {
-        try {
-          counts.put(e.getKey(), e.getValue().get());
-        } catch (ExecutionException | InterruptedException ex) {
-          if (ex instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-          }
-          RuntimeException cause = ex.getCause() instanceof RuntimeException r ? r
-              : Errors.io("Ingest of " + e.getKey().sourceName() + " was interrupted", ex);
-          if (failure == null) {
-            failure = cause;
-          } else {
-            failure.addSuppressed(cause);
-          }
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      return counts;
-    } finally {
-      pool.shutdownNow();
+    Map<Source, Callable<RunLog.IngestCounts>> tasks = new LinkedHashMap<>();
+    for (Source source : Source.values()) {
+      tasks.put(source, () -> ingest(source));
     }
+    return new EnumMap<>(ConcurrentActions.runAll("ingest-source", threads, tasks,
+        source -> "Ingest of " + source.sourceName()));
   }
 
   RunLog.IngestCounts ingest(Source source) {

@@ -4,15 +4,20 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.servicemetrics.io.DeltaIo;
-import java.sql.Date;
-import io.servicemetrics.schema.Provenance;
-import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.io.Table;
+import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MentionsSchema;
+import io.servicemetrics.schema.Provenance;
+import io.servicemetrics.spark.ConcurrentActions;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +34,14 @@ public final class PeriodMetricsJob {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodMetricsJob.class);
   private static final String JOB_GROUP = "period-metrics";
 
+  /** Follow window (14 days) + the longest leg (7 days) + a day for time zones. */
+  static final int ATTRIBUTION_LOOKBACK_DAYS = 22;
+  /**
+   * Tables computed at once: each is a few small jobs and a commit, mostly driver latency, so
+   * three overlap well on two cores.
+   */
+  static final int PERIOD_TABLE_THREADS = 3;
+
   private PeriodMetricsJob() {}
 
   /**
@@ -36,9 +49,6 @@ public final class PeriodMetricsJob {
    *     D + 1 in {@code zone}
    * @param periodDays period length in days (default {@link PeriodWindow#DEFAULT_PERIOD_DAYS})
    */
-  /** Follow window (14 days) + the longest leg (7 days) + a day for time zones. */
-  static final int ATTRIBUTION_LOOKBACK_DAYS = 22;
-
   public static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays) {
     PeriodWindow window = new PeriodWindow(periodEnd, periodDays, zone);
     GoldStamp stamp = GoldStamp.of(window);
@@ -56,20 +66,24 @@ public final class PeriodMetricsJob {
         .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1)))));
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
 
-    write(delta, spark, Table.GOLD_RESOLUTION_SPEED_MODEL, "Resolution-versus-speed model (OLS)", stamp,
-        () -> ResolutionSpeedTransforms.model(chains, window, stamp));
-    write(delta, spark, Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile", stamp,
-        () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp));
-    write(delta, spark, Table.GOLD_AGENT_METRICS, "Agent metrics and quadrants", stamp,
-        () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp));
-    write(delta, spark, Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions", stamp,
-        () -> WordOfMouthTransforms.womMentions(mentions, window, stamp));
-    write(delta, spark, Table.GOLD_WOM_MULTIPLIER, "Word of mouth: multiplier", stamp,
-        () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp));
+    // The five tables are independent. The slowest (the multiplier's bootstrap) starts first.
+    Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
+    tasks.put(Table.GOLD_WOM_MULTIPLIER, () -> write(delta, spark, Table.GOLD_WOM_MULTIPLIER,
+        "Word of mouth: multiplier", stamp,
+        () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)));
+    tasks.put(Table.GOLD_AGENT_METRICS, () -> write(delta, spark, Table.GOLD_AGENT_METRICS,
+        "Agent metrics and quadrants", stamp, () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp)));
+    tasks.put(Table.GOLD_RESOLUTION_SPEED_MODEL, () -> write(delta, spark, Table.GOLD_RESOLUTION_SPEED_MODEL,
+        "Resolution-versus-speed model (OLS)", stamp, () -> ResolutionSpeedTransforms.model(chains, window, stamp)));
+    tasks.put(Table.GOLD_CSAT_BY_FCR_SPEED, () -> write(delta, spark, Table.GOLD_CSAT_BY_FCR_SPEED,
+        "CSAT by FCR and handle quartile", stamp, () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)));
+    tasks.put(Table.GOLD_WOM_MENTIONS, () -> write(delta, spark, Table.GOLD_WOM_MENTIONS,
+        "Word of mouth: mentions", stamp, () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)));
+    ConcurrentActions.runAll("period-table", PERIOD_TABLE_THREADS, tasks, table -> "The period table " + table.viewName());
   }
 
-  private static void write(DeltaIo delta, SparkSession spark, Table table, String description, GoldStamp stamp,
-      java.util.function.Supplier<Dataset<Row>> compute) {
+  private static Void write(DeltaIo delta, SparkSession spark, Table table, String description, GoldStamp stamp,
+      Supplier<Dataset<Row>> compute) {
     spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), description, false);
     try {
       // Driver-side tables are tiny local frames; agent_metrics is cached so the count and the
@@ -79,6 +93,7 @@ public final class PeriodMetricsJob {
       delta.replaceSlice(table, rows, stamp.sliceCondition(), GoldColumns.PERIOD_END);
       LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), count, stamp.periodEnd());
       rows.unpersist();
+      return null;
     } finally {
       spark.sparkContext().clearJobGroup();
     }
