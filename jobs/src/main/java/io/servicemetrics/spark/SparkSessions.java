@@ -14,6 +14,18 @@ public final class SparkSessions {
   /** Small data on few cores: 200 default shuffle partitions would be mostly empty tasks. */
   public static final int DEFAULT_LOCAL_SHUFFLE_PARTITIONS = 8;
 
+  /**
+   * How cached and written rows are encoded, on every master (the test session applies them too).
+   * Measured on the ingest of 30 days of contacts (docs/BENCHMARKS.md "What helped in session 3"):
+   * compressing cached batches spent most of its time building dictionaries of unique strings (raw
+   * records, ids) that then do not compress; Parquet dictionaries of raw records and INT96
+   * timestamps likewise. None changes a value read back.
+   */
+  public static final Map<String, String> STORAGE_DEFAULTS = Map.of(
+      "spark.sql.inMemoryColumnarStorage.compressed", "false",
+      "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
+      "spark.hadoop.parquet.enable.dictionary#" + BronzeSchema.RAW_RECORD, "false");
+
   private SparkSessions() {}
 
   /**
@@ -34,13 +46,7 @@ public final class SparkSessions {
     sparkConf.setIfMissing(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     sparkConf.setIfMissing("spark.sql.session.timeZone", "UTC");
-    // Measured on the ingest of 30 days of contacts (docs/BENCHMARKS.md): compressing cached
-    // batches spent most of its time building dictionaries of unique strings (raw records, ids)
-    // that then do not compress; parquet dictionaries of raw records and INT96 timestamps
-    // likewise. These change no value read back.
-    sparkConf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
-    sparkConf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
-    sparkConf.setIfMissing("spark.hadoop.parquet.enable.dictionary#" + BronzeSchema.RAW_RECORD, "false");
+    STORAGE_DEFAULTS.forEach(sparkConf::setIfMissing);
     if (local) {
       sparkConf.setIfMissing("spark.ui.enabled", "false");
       sparkConf.setIfMissing(

@@ -165,6 +165,9 @@ class IngestJobTest {
     DeltaIo delta = new DeltaIo(spark, new Warehouse(tmp.resolve("wh").toString()));
     ingest(delta, landing, DAY1);
     assertEquals(2L, delta.read(Table.BRONZE_SURVEYS).count(), "both survey records in bronze");
+    // Bronze is read by delivery_date only: created without column statistics; silver keeps them.
+    assertEquals("0", tableProperties(delta, Table.BRONZE_SURVEYS).get("delta.dataSkippingNumIndexedCols"));
+    assertNull(tableProperties(delta, Table.SILVER_SURVEYS).get("delta.dataSkippingNumIndexedCols"));
     assertEquals(1L, delta.read(Table.QUARANTINE_SURVEYS).count(), "the bad one in quarantine");
 
     // The surveys folder of day 1 is withdrawn and the day rerun: nothing landed for surveys.
@@ -184,6 +187,11 @@ class IngestJobTest {
     assertEquals(2, logged.size(), "one run-log row per run");
     assertEquals("no landing folder " + LandingReader.folder(landing.root().toString(), Source.SURVEYS, DAY1),
         logged.get(1).getAs(RunLogSchema.MESSAGE), "the rerun says why it read nothing");
+  }
+
+  private static Map<String, String> tableProperties(DeltaIo delta, Table table) {
+    Row detail = delta.deltaTable(table).orElseThrow().detail().first();
+    return detail.getJavaMap(detail.fieldIndex("properties"));
   }
 
   private static List<String> silverWithoutRunId(DeltaIo delta, Source source) {

@@ -1,5 +1,6 @@
 package io.servicemetrics.testing;
 
+import io.servicemetrics.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,7 +26,9 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
   /** The shared session, created on first use. */
   public static synchronized SparkSession session() {
     if (session == null) {
-      session = SparkSession.builder()
+      SparkSession.Builder builder = SparkSession.builder();
+      SparkSessions.STORAGE_DEFAULTS.forEach(builder::config);
+      session = builder
           .master("local[2]")
           .appName("service-metrics-tests")
           .config("spark.ui.enabled", "false")
