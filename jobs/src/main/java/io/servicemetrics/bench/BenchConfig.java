@@ -12,9 +12,11 @@ import java.time.LocalDate;
  *
  * @param work scratch folder for the landing zone, warehouses and reports
  * @param keep keep {@code work} afterwards (it is deleted otherwise)
+ * @param freshJvmNightly run each nightly in a new JVM, as a scheduler does, instead of the bench's
+ *     own JVM (warm from the backfill before it)
  */
 public record BenchConfig(int contactsPerDay, int days, int historyDays, long seed, LocalDate startDate, Path work,
-    boolean keep) {
+    boolean keep, boolean freshJvmNightly) {
   public static final long DEFAULT_SEED = 42L;
   public static final LocalDate DEFAULT_START_DATE = LocalDate.parse("2026-01-01");
 

@@ -42,14 +42,17 @@ public record BenchResult(BenchConfig config, Map<String, String> environment, d
     environment.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-30s %s%n", k, v)));
     out.append(String.format(Locale.ROOT, "generate: %.1f s, %.1f MB, rows %s%n%n", generateSeconds,
         landingBytes / 1e6, generatedRows));
-    out.append(String.format(Locale.ROOT, "%-22s %-23s %9s %10s %9s %12s %10s %10s%n",
-        "phase", "days", "wall s", "stage", "stage s", "rows", "rows/s", "heap/RSS"));
+    int nameWidth = Math.max(22, phases.stream().mapToInt(p -> p.name().length()).max().orElse(0));
+    String header = "%-" + nameWidth + "s %-23s %9s %10s %9s %12s %10s %10s%n";
+    String row = "%-" + nameWidth + "s %-23s %9s %10s %9.1f %12d %10.0f %10s%n";
+    out.append(String.format(Locale.ROOT, header, "phase", "days", "wall s", "stage", "stage s", "rows", "rows/s",
+        "heap/RSS"));
     for (Phase p : phases) {
       String days = p.from().equals(p.to()) ? p.to().toString() : p.from() + ".." + p.to();
       String memory = String.format(Locale.ROOT, "%.1f/%.1f GB", p.peakHeapBytes() / 1e9, p.peakRssBytes() / 1e9);
       boolean first = true;
       for (Stage s : p.stages()) {
-        out.append(String.format(Locale.ROOT, "%-22s %-23s %9s %10s %9.1f %12d %10.0f %10s%n",
+        out.append(String.format(Locale.ROOT, row,
             first ? p.name() : "", first ? days : "", first ? String.format(Locale.ROOT, "%.1f", p.seconds()) : "",
             s.name(), s.seconds(), s.rows(), s.rowsPerSecond(), first ? memory : ""));
         first = false;
@@ -65,6 +68,7 @@ public record BenchResult(BenchConfig config, Map<String, String> environment, d
     root.put("days", config.days());
     root.put("history_days", config.historyDays());
     root.put("seed", config.seed());
+    root.put("fresh_jvm_nightly", config.freshJvmNightly());
     root.put("environment", environment);
     root.put("generate_seconds", round(generateSeconds));
     root.put("landing_bytes", landingBytes);

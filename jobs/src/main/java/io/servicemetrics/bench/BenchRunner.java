@@ -54,8 +54,18 @@ public final class BenchRunner {
 
   private BenchRunner() {}
 
-  public static BenchResult run(SparkSession spark, BenchConfig config) {
+  /**
+   * @param sparkConf the --conf settings the bench was given, repeated for a fresh-JVM nightly
+   */
+  public static BenchResult run(SparkSession spark, BenchConfig config, Map<String, String> sparkConf) {
     Path work = config.work();
+    String master = spark.conf().get("spark.master");
+    if (config.freshJvmNightly() && !master.startsWith("local")) {
+      throw Errors.badArgument("--fresh-jvm-nightly with master " + master,
+          "The fresh JVM is started on this machine, the way bin/service-metrics nightly starts",
+          "Leave out --master (a local master), or leave out --fresh-jvm-nightly");
+    }
+    List<String> nightlySparkArguments = FreshJvmNightly.sparkArguments(master, sparkConf);
     try (ResourceSampler sampler = new ResourceSampler()) {
       Path landing = work.resolve("landing");
       LOG.info("bench: generating {} days of ~{} contacts/day into {}", config.days() + 1, config.contactsPerDay(), landing);
@@ -68,14 +78,18 @@ public final class BenchRunner {
       LocalDate night = config.nightlyDay();
       List<BenchResult.Phase> phases = new ArrayList<>();
       Path full = work.resolve("warehouse-" + config.days() + "d");
-      phases.add(phase(spark, sampler, "backfill " + config.days() + "d", "backfill", first, night.minusDays(1), landing, full, work));
-      phases.add(phase(spark, sampler, "nightly, " + config.days() + "d history", "nightly", night, night, landing, full, work));
+      String jvm = config.freshJvmNightly() ? ", fresh JVM" : "";
+      List<String> fresh = config.freshJvmNightly() ? nightlySparkArguments : null;
+      phases.add(phase(spark, sampler, "backfill " + config.days() + "d", "backfill", first, night.minusDays(1),
+          landing, full, work, null));
+      phases.add(phase(spark, sampler, "nightly, " + config.days() + "d history" + jvm, "nightly", night, night,
+          landing, full, work, fresh));
       if (config.historyDays() < config.days()) {
         Path short_ = work.resolve("warehouse-" + config.historyDays() + "d");
         phases.add(phase(spark, sampler, "backfill " + config.historyDays() + "d", "backfill",
-            night.minusDays(config.historyDays()), night.minusDays(1), landing, short_, work));
-        phases.add(phase(spark, sampler, "nightly, " + config.historyDays() + "d history", "nightly", night, night,
-            landing, short_, work));
+            night.minusDays(config.historyDays()), night.minusDays(1), landing, short_, work, null));
+        phases.add(phase(spark, sampler, "nightly, " + config.historyDays() + "d history" + jvm, "nightly", night,
+            night, landing, short_, work, fresh));
       }
       return new BenchResult(config, environment(spark), generateSeconds, generated.bytes(),
           generated.rowsPerSource(), phases);
@@ -86,25 +100,42 @@ public final class BenchRunner {
     }
   }
 
+  /**
+   * Runs and times one pipeline run: in this JVM, or in a new one when {@code freshJvmSparkArguments}
+   * is not null (the nightly as a scheduler starts it).
+   */
   private static BenchResult.Phase phase(SparkSession spark, ResourceSampler sampler, String name, String command,
-      LocalDate from, LocalDate to, Path landing, Path warehouseDir, Path work) {
+      LocalDate from, LocalDate to, Path landing, Path warehouseDir, Path work, List<String> freshJvmSparkArguments) {
     Warehouse warehouse = new Warehouse(warehouseDir.toString());
     // Quarantine share 1.0: the generator plants defects on purpose; the bench must not fail on them.
     PipelineConfig pipeline = new PipelineConfig(from, to, landing.toString(), warehouse,
         work.resolve("reports").resolve(warehouseDir.getFileName()), MetricsConfig.DEFAULT_TIMEZONE, PiiKey.demo(),
         MetricsConfig.DEFAULT_RESTATEMENT_DAYS, MetricsConfig.DEFAULT_PERIOD_DAYS, 1.0, false, Duration.ZERO);
     LOG.info("bench: {} ({} {}..{})", name, command, from, to);
-    sampler.reset();
     Instant started = Instant.now();
-    long t0 = System.nanoTime();
-    new PipelineJob(spark, pipeline, command, Clock.systemUTC()).run();
-    double wall = seconds(t0);
-    long heap = sampler.peakHeapBytes();
-    long rss = ResourceSampler.peakRssBytes();
+    double wall;
+    long heap;
+    long rss;
+    boolean rssPerPhase;
+    if (freshJvmSparkArguments != null) {
+      FreshJvmNightly.Measured child = FreshJvmNightly.run(pipeline, freshJvmSparkArguments, work);
+      wall = child.seconds();
+      heap = child.peakHeapBytes();
+      rss = child.peakRssBytes();
+      rssPerPhase = true;
+    } else {
+      sampler.reset();
+      long t0 = System.nanoTime();
+      new PipelineJob(spark, pipeline, command, Clock.systemUTC()).run();
+      wall = seconds(t0);
+      heap = sampler.peakHeapBytes();
+      rss = ResourceSampler.peakRssBytes();
+      rssPerPhase = sampler.rssPerPhase();
+    }
     List<BenchResult.Stage> stages = stages(new DeltaIo(spark, warehouse), started);
     LOG.info("bench: {} took {} s {}", name, String.format(java.util.Locale.ROOT, "%.1f", wall), stages);
     return new BenchResult.Phase(name, warehouseDir.getFileName().toString(), from, to, wall, stages, heap, rss,
-        sampler.rssPerPhase());
+        rssPerPhase);
   }
 
   /**

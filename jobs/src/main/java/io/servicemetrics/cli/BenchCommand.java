@@ -46,6 +46,11 @@ final class BenchCommand extends SparkCommand {
   @Option(names = "--keep", description = "Keep the scratch folder (landing zone, warehouses, reports) afterwards.")
   boolean keep;
 
+  @Option(names = "--fresh-jvm-nightly",
+      description = "Run each timed nightly in a new JVM, as a scheduler starts bin/service-metrics nightly (JVM and"
+          + " Spark start-up included), instead of in the bench's own JVM, warm from the backfill. Local masters only.")
+  boolean freshJvmNightly;
+
   @Override
   int run(SparkSession spark) throws IOException {
     Path folder = work != null ? work : Files.createTempDirectory("service-metrics-bench-");
@@ -58,8 +63,8 @@ final class BenchCommand extends SparkCommand {
       }
     }
     BenchConfig config = new BenchConfig(contactsPerDay, days, historyDays != null ? historyDays : days, seed,
-        startDate != null ? startDate : BenchConfig.DEFAULT_START_DATE, folder, keep);
-    BenchResult result = BenchRunner.run(spark, config);
+        startDate != null ? startDate : BenchConfig.DEFAULT_START_DATE, folder, keep, freshJvmNightly);
+    BenchResult result = BenchRunner.run(spark, config, sparkOptions.conf);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     out.print(result.table());
     out.println(result.json());

@@ -1,0 +1,128 @@
+package io.servicemetrics.bench;
+
+import io.servicemetrics.cli.ServiceMetricsCli;
+import io.servicemetrics.config.PiiKey;
+import io.servicemetrics.config.PipelineConfig;
+import io.servicemetrics.errors.Errors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * One nightly run in a JVM of its own, started the way a scheduler starts {@code bin/service-metrics
+ * nightly}: JVM start-up, class loading, JIT warm-up and Spark's start are part of its time. A
+ * nightly inside the bench's JVM, warm from the backfill before it, pays none of them
+ * (docs/BENCHMARKS.md "Cold nightly").
+ */
+final class FreshJvmNightly {
+  /** The properties file the child writes its peak heap and RSS into. */
+  static final String RESOURCES_PROPERTY = "service.metrics.bench.resourcesFile";
+  static final String PEAK_HEAP = "peak_heap_bytes";
+  static final String PEAK_RSS = "peak_rss_bytes";
+  /** Options of the bench's JVM that attach tools to it alone (a profile, a debugger), not to its child. */
+  private static final List<String> BENCH_ONLY_OPTIONS = List.of("-XX:StartFlightRecording",
+      "-XX:FlightRecorderOptions", "-XX:ArchiveClassesAtExit", "-agentlib:", "-agentpath:", "-javaagent:",
+      "-Xrunjdwp", "-D" + RESOURCES_PROPERTY + "=");
+
+  /** What the child measured, and its wall time from process start to exit. */
+  record Measured(double seconds, long peakHeapBytes, long peakRssBytes) {}
+
+  private FreshJvmNightly() {}
+
+  /**
+   * Runs the nightly of {@code pipeline.to()} in a new JVM with the bench's JVM options and class
+   * path; its log goes to the bench's stderr. Fails when the child exits non-zero.
+   *
+   * @param sparkArguments --master and --conf arguments for the child, as the bench was given them
+   */
+  static Measured run(PipelineConfig pipeline, List<String> sparkArguments, Path work) {
+    Path resources = work.resolve("fresh-jvm-nightly-" + pipeline.to() + ".properties");
+    List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+        resources, pipeline, sparkArguments);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put(PiiKey.ENV_VARIABLE, new String(pipeline.piiKey().bytes(), StandardCharsets.UTF_8));
+    try {
+      Files.deleteIfExists(resources);
+      long t0 = System.nanoTime();
+      Process child = builder.start();
+      // The child's stdout (the report's path) joins its log on stderr: the bench's stdout is its result.
+      try (InputStream out = child.getInputStream()) {
+        out.transferTo(System.err);
+      }
+      int exit = child.waitFor();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (exit != 0) {
+        throw Errors.io("The nightly of " + pipeline.to() + " in a fresh JVM exited with code " + exit
+            + "; its log is above on stderr", null);
+      }
+      Properties measured = new Properties();
+      try (Reader in = Files.newBufferedReader(resources, StandardCharsets.UTF_8)) {
+        measured.load(in);
+      }
+      return new Measured(seconds, Long.parseLong(measured.getProperty(PEAK_HEAP)),
+          Long.parseLong(measured.getProperty(PEAK_RSS)));
+    } catch (IOException e) {
+      throw Errors.io("Cannot run or read the fresh-JVM nightly of " + pipeline.to() + " (" + resources + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.io("Interrupted while the fresh-JVM nightly of " + pipeline.to() + " ran", e);
+    }
+  }
+
+  /** The child's command line: the bench's JVM and class path, this class as main, a nightly's arguments. */
+  static List<String> command(String java, List<String> benchJvmOptions, String classPath, Path resources,
+      PipelineConfig pipeline, List<String> sparkArguments) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    benchJvmOptions.stream()
+        .filter(option -> BENCH_ONLY_OPTIONS.stream().noneMatch(option::startsWith))
+        .forEach(command::add);
+    command.add("-D" + RESOURCES_PROPERTY + "=" + resources);
+    command.addAll(List.of("-cp", classPath, FreshJvmNightly.class.getName()));
+    command.addAll(List.of("nightly", "--date", pipeline.to().toString(),
+        "--landing", pipeline.landing(),
+        "--warehouse", pipeline.warehouse().root(),
+        "--reports", pipeline.reports().toString(),
+        "--timezone", pipeline.timezone().getId(),
+        "--restatement-days", Integer.toString(pipeline.restatementDays()),
+        "--period-days", Integer.toString(pipeline.periodDays()),
+        "--max-quarantine-share", String.format(Locale.ROOT, "%s", pipeline.maxQuarantineShare()),
+        "--wait-for-lock", Long.toString(pipeline.lockWait().toSeconds())));
+    command.addAll(sparkArguments);
+    return command;
+  }
+
+  /** --master and --conf arguments that give the child the bench's master and the user's settings. */
+  static List<String> sparkArguments(String master, Map<String, String> conf) {
+    List<String> arguments = new ArrayList<>(List.of("--master", master));
+    conf.forEach((key, value) -> arguments.addAll(List.of("--conf", key + "=" + value)));
+    return arguments;
+  }
+
+  /** The child: the command line as bin/service-metrics runs it, then its peak heap and RSS to a file. */
+  public static void main(String[] args) throws IOException {
+    Path resources = Path.of(System.getProperty(RESOURCES_PROPERTY));
+    int exit;
+    try (ResourceSampler sampler = new ResourceSampler()) {
+      exit = ServiceMetricsCli.execute(args);
+      Properties measured = new Properties();
+      measured.setProperty(PEAK_HEAP, Long.toString(sampler.peakHeapBytes()));
+      measured.setProperty(PEAK_RSS, Long.toString(ResourceSampler.peakRssBytes()));
+      try (Writer out = Files.newBufferedWriter(resources, StandardCharsets.UTF_8)) {
+        measured.store(out, "peak heap and RSS of a fresh-JVM nightly");
+      }
+    }
+    System.exit(exit);
+  }
+}
