@@ -65,7 +65,8 @@ public final class BenchRunner {
           "The fresh JVM is started on this machine, the way bin/service-metrics nightly starts",
           "Leave out --master (a local master), or leave out --fresh-jvm-nightly");
     }
-    List<String> nightlySparkArguments = FreshJvmNightly.sparkArguments(master, sparkConf);
+    // Spark arguments of a nightly's own JVM; null runs the nightly in this one.
+    List<String> fresh = config.freshJvmNightly() ? FreshJvmNightly.sparkArguments(master, sparkConf) : null;
     try (ResourceSampler sampler = new ResourceSampler()) {
       Path landing = work.resolve("landing");
       LOG.info("bench: generating {} days of ~{} contacts/day into {}", config.days() + 1, config.contactsPerDay(), landing);
@@ -79,7 +80,6 @@ public final class BenchRunner {
       List<BenchResult.Phase> phases = new ArrayList<>();
       Path full = work.resolve("warehouse-" + config.days() + "d");
       String jvm = config.freshJvmNightly() ? ", fresh JVM" : "";
-      List<String> fresh = config.freshJvmNightly() ? nightlySparkArguments : null;
       phases.add(phase(spark, sampler, "backfill " + config.days() + "d", "backfill", first, night.minusDays(1),
           landing, full, work, null));
       phases.add(phase(spark, sampler, "nightly, " + config.days() + "d history" + jvm, "nightly", night, night,

@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -67,28 +68,32 @@ public final class PeriodMetricsJob {
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
 
     // The five tables are independent. The slowest (the multiplier's bootstrap) starts first.
+    List<PeriodTable> tables = List.of(
+        new PeriodTable(Table.GOLD_WOM_MULTIPLIER, "Word of mouth: multiplier",
+            () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)),
+        new PeriodTable(Table.GOLD_AGENT_METRICS, "Agent metrics and quadrants",
+            () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp)),
+        new PeriodTable(Table.GOLD_RESOLUTION_SPEED_MODEL, "Resolution-versus-speed model (OLS)",
+            () -> ResolutionSpeedTransforms.model(chains, window, stamp)),
+        new PeriodTable(Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile",
+            () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
+        new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
+            () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
-    tasks.put(Table.GOLD_WOM_MULTIPLIER, () -> write(delta, spark, Table.GOLD_WOM_MULTIPLIER,
-        "Word of mouth: multiplier", stamp,
-        () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)));
-    tasks.put(Table.GOLD_AGENT_METRICS, () -> write(delta, spark, Table.GOLD_AGENT_METRICS,
-        "Agent metrics and quadrants", stamp, () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp)));
-    tasks.put(Table.GOLD_RESOLUTION_SPEED_MODEL, () -> write(delta, spark, Table.GOLD_RESOLUTION_SPEED_MODEL,
-        "Resolution-versus-speed model (OLS)", stamp, () -> ResolutionSpeedTransforms.model(chains, window, stamp)));
-    tasks.put(Table.GOLD_CSAT_BY_FCR_SPEED, () -> write(delta, spark, Table.GOLD_CSAT_BY_FCR_SPEED,
-        "CSAT by FCR and handle quartile", stamp, () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)));
-    tasks.put(Table.GOLD_WOM_MENTIONS, () -> write(delta, spark, Table.GOLD_WOM_MENTIONS,
-        "Word of mouth: mentions", stamp, () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)));
+    tables.forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
     ConcurrentActions.runAll("period-table", PERIOD_TABLE_THREADS, tasks, table -> "The period table " + table.viewName());
   }
 
-  private static Void write(DeltaIo delta, SparkSession spark, Table table, String description, GoldStamp stamp,
-      Supplier<Dataset<Row>> compute) {
-    spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), description, false);
+  /** One period table: where it goes, what the Spark UI calls its jobs, and how its rows are computed. */
+  private record PeriodTable(Table table, String description, Supplier<Dataset<Row>> compute) {}
+
+  private static Void write(DeltaIo delta, SparkSession spark, PeriodTable periodTable, GoldStamp stamp) {
+    Table table = periodTable.table();
+    spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), periodTable.description(), false);
     try {
       // Driver-side tables are tiny local frames; agent_metrics is cached so the count and the
       // write do not recompute it.
-      Dataset<Row> rows = compute.get().cache();
+      Dataset<Row> rows = periodTable.compute().get().cache();
       long count = rows.count();
       delta.replaceSlice(table, rows, stamp.sliceCondition(), GoldColumns.PERIOD_END);
       LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), count, stamp.periodEnd());
