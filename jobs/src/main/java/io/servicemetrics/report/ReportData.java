@@ -33,6 +33,8 @@ import io.servicemetrics.schema.ResolutionSpeedModelSchema;
 import io.servicemetrics.schema.RunLogSchema;
 import io.servicemetrics.schema.WomMentionsSchema;
 import io.servicemetrics.schema.WomMultiplierSchema;
+import io.servicemetrics.spark.ConcurrentActions;
+import io.servicemetrics.spark.ConcurrentActions.Pending;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,6 +66,10 @@ public final class ReportData {
   public static final int MAX_DRIVERS = 50;
   /** Label for chains without an issue category. */
   public static final String NO_CATEGORY = "(none)";
+  /** Reductions running at once: enough to overlap driver work with tasks on a few cores. */
+  static final int REDUCTION_THREADS = 3;
+  /** NPS counts when contact_chains is missing: no interval. */
+  private static final long[] NO_NPS_COUNTS = {-1, -1, -1};
 
   // Column names of the reduced frames below (not warehouse columns).
   static final String REPEAT_7D_COUNT = "repeat_7d_count";
@@ -88,62 +94,79 @@ public final class ReportData {
     LocalDate prevTo = from.minusDays(1);
     LocalDate prevFrom = prevTo.minusDays(periodDays - 1L);
     delta.spark().sparkContext().setJobGroup("report", "report: reduce gold for the period ending " + date, false);
-    TreeSet<String> versions = new TreeSet<>();
-    Instant[] asOf = {null};
-
-    Optional<PeriodKpis> current = Optional.empty();
-    Optional<PeriodKpis> previous = Optional.empty();
-    List<DailyPoint> daily = List.of();
     Optional<Dataset<Row>> chains = read(delta, Table.GOLD_CONTACT_CHAINS);
-    if (delta.exists(Table.GOLD_DAILY_SERVICE_METRICS)) {
-      Dataset<Row> dsm = delta.read(Table.GOLD_DAILY_SERVICE_METRICS);
-      long[] nps = chains.map(c -> npsCounts(c, from, date).first()).map(ReportData::npsRow).orElse(new long[] {-1, -1, -1});
-      current = Optional.of(kpis(periodTotals(dsm, from, date).first(), nps));
-      long[] prevNps = chains.map(c -> npsCounts(c, prevFrom, prevTo).first()).map(ReportData::npsRow)
-          .orElse(new long[] {-1, -1, -1});
-      previous = Optional.of(kpis(periodTotals(dsm, prevFrom, prevTo).first(), prevNps)).filter(k -> k.chains() > 0);
-      daily = dailyTotals(dsm, from, date).collectAsList().stream().map(ReportData::dailyPoint).toList();
-      Row stamp = inPeriod(dsm, DailyServiceMetricsSchema.CONTACT_DATE, from, date)
-          .agg(max(GoldColumns.AS_OF).as(GoldColumns.AS_OF),
-              collect_set(GoldColumns.DEFINITIONS_VERSION).as(GoldColumns.DEFINITIONS_VERSION))
-          .first();
-      stamp(stamp, versions, asOf);
-    }
-    Optional<List<RepeatDriver>> byQueue = chains.map(c -> drivers(c, from, date, ContactChainsSchema.QUEUE));
-    Optional<List<RepeatDriver>> byCategory = chains.map(c -> drivers(c, from, date, ContactChainsSchema.ISSUE_CATEGORY));
-
-    Optional<List<Row>> speedRows = periodRows(delta, Table.GOLD_CSAT_BY_FCR_SPEED, date);
-    Optional<List<Row>> modelRows = periodRows(delta, Table.GOLD_RESOLUTION_SPEED_MODEL, date);
+    Optional<Dataset<Row>> dsm = delta.exists(Table.GOLD_DAILY_SERVICE_METRICS)
+        ? Optional.of(delta.read(Table.GOLD_DAILY_SERVICE_METRICS)) : Optional.empty();
     Optional<Dataset<Row>> agentTable = read(delta, Table.GOLD_AGENT_METRICS)
         .map(a -> a.where(col(AgentMetricsSchema.PERIOD_END).equalTo(lit(Date.valueOf(date)))));
-    long insufficient = agentTable
-        .map(a -> a.where(col(AgentMetricsSchema.QUADRANT).equalTo(AgentMetricsSchema.INSUFFICIENT_DATA)).count())
-        .orElse(0L);
-    Optional<List<Row>> agentRows = agentTable.map(a -> a
-        .where(col(AgentMetricsSchema.QUADRANT).notEqual(AgentMetricsSchema.INSUFFICIENT_DATA))
-        .orderBy(AgentMetricsSchema.AGENT_ID).collectAsList());
-    Optional<List<Row>> womRows = periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date);
-    Optional<List<Row>> prevWomRows = periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date.minusDays(periodDays));
-    Optional<List<Row>> mentionRows = periodRows(delta, Table.GOLD_WOM_MENTIONS, date);
-    for (Optional<List<Row>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows)) {
-      rows.ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
+
+    // About fifteen small reductions, each mostly planning and code generation in a fresh JVM:
+    // run a few at once so one's driver work overlaps another's tasks. The slowest start first.
+    try (ConcurrentActions.Batch reductions = new ConcurrentActions.Batch("report-reduction", REDUCTION_THREADS)) {
+      Pending<Optional<List<RepeatDriver>>> byQueue = reductions.start("The repeat drivers by queue",
+          () -> chains.map(c -> drivers(c, from, date, ContactChainsSchema.QUEUE)));
+      Pending<Optional<List<RepeatDriver>>> byCategory = reductions.start("The repeat drivers by category",
+          () -> chains.map(c -> drivers(c, from, date, ContactChainsSchema.ISSUE_CATEGORY)));
+      Pending<long[]> nps = reductions.start("The period's NPS counts",
+          () -> chains.map(c -> npsRow(npsCounts(c, from, date).first())).orElse(NO_NPS_COUNTS));
+      Pending<long[]> prevNps = reductions.start("The previous period's NPS counts",
+          () -> chains.map(c -> npsRow(npsCounts(c, prevFrom, prevTo).first())).orElse(NO_NPS_COUNTS));
+      Pending<Optional<Row>> totals = reductions.start("The period's totals",
+          () -> dsm.map(d -> periodTotals(d, from, date).first()));
+      Pending<Optional<Row>> prevTotals = reductions.start("The previous period's totals",
+          () -> dsm.map(d -> periodTotals(d, prevFrom, prevTo).first()));
+      Pending<List<DailyPoint>> daily = reductions.start("The daily totals",
+          () -> dsm.map(d -> dailyTotals(d, from, date).collectAsList().stream().map(ReportData::dailyPoint).toList())
+              .orElse(List.of()));
+      Pending<Optional<Row>> dailyStamp = reductions.start("The daily metrics' as_of",
+          () -> dsm.map(d -> inPeriod(d, DailyServiceMetricsSchema.CONTACT_DATE, from, date)
+              .agg(max(GoldColumns.AS_OF).as(GoldColumns.AS_OF),
+                  collect_set(GoldColumns.DEFINITIONS_VERSION).as(GoldColumns.DEFINITIONS_VERSION))
+              .first()));
+      Pending<Optional<List<Row>>> speedRows = reductions.start("The CSAT by FCR and speed rows",
+          () -> periodRows(delta, Table.GOLD_CSAT_BY_FCR_SPEED, date));
+      Pending<Optional<List<Row>>> modelRows = reductions.start("The resolution-versus-speed model rows",
+          () -> periodRows(delta, Table.GOLD_RESOLUTION_SPEED_MODEL, date));
+      Pending<Long> insufficient = reductions.start("The count of agents with insufficient data",
+          () -> agentTable
+              .map(a -> a.where(col(AgentMetricsSchema.QUADRANT).equalTo(AgentMetricsSchema.INSUFFICIENT_DATA)).count())
+              .orElse(0L));
+      Pending<Optional<List<Row>>> agentRows = reductions.start("The agent rows", () -> agentTable.map(a -> a
+          .where(col(AgentMetricsSchema.QUADRANT).notEqual(AgentMetricsSchema.INSUFFICIENT_DATA))
+          .orderBy(AgentMetricsSchema.AGENT_ID).collectAsList()));
+      Pending<Optional<List<Row>>> womRows = reductions.start("The word-of-mouth multiplier rows",
+          () -> periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date));
+      Pending<Optional<List<Row>>> prevWomRows = reductions.start("The previous word-of-mouth multiplier rows",
+          () -> periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date.minusDays(periodDays)));
+      Pending<Optional<List<Row>>> mentionRows = reductions.start("The word-of-mouth mention rows",
+          () -> periodRows(delta, Table.GOLD_WOM_MENTIONS, date));
+      Pending<Optional<List<SourceQuality>>> quality = reductions.start("The source quality rows",
+          () -> read(delta, Table.META_RUN_LOG)
+              .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
+                  .map(ReportData::sourceQualityRow).toList()));
+
+      Optional<PeriodKpis> current = totals.get().map(r -> kpis(r, nps.get()));
+      Optional<PeriodKpis> previous = prevTotals.get().map(r -> kpis(r, prevNps.get())).filter(k -> k.chains() > 0);
+      // The report's as_of is the latest of its tables', its versions all of theirs: order-free.
+      TreeSet<String> versions = new TreeSet<>();
+      Instant[] asOf = {null};
+      dailyStamp.get().ifPresent(r -> stamp(r, versions, asOf));
+      for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows)) {
+        rows.get().ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
+      }
+
+      return new ReportModel(date, periodDays, current, previous, daily.get(), byQueue.get(), byCategory.get(),
+          speedRows.get().map(rows -> rows.stream().map(ReportData::csatCell)
+              .sorted(Comparator.comparing(CsatCell::fcr7d).thenComparingInt(CsatCell::handleQuartile)).toList()),
+          modelRows.get().map(rows -> rows.stream().map(ReportData::modelTerm)
+              .sorted(Comparator.comparingInt(t -> termOrder(t.term()))).toList()),
+          agentRows.get().map(rows -> rows.stream().map(ReportData::agent).toList()),
+          insufficient.get(),
+          womRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
+          prevWomRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
+          mentionRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
+          quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]));
     }
-
-    Optional<List<SourceQuality>> quality = read(delta, Table.META_RUN_LOG)
-        .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
-            .map(ReportData::sourceQualityRow).toList());
-
-    return new ReportModel(date, periodDays, current, previous, daily, byQueue, byCategory,
-        speedRows.map(rows -> rows.stream().map(ReportData::csatCell)
-            .sorted(Comparator.comparing(CsatCell::fcr7d).thenComparingInt(CsatCell::handleQuartile)).toList()),
-        modelRows.map(rows -> rows.stream().map(ReportData::modelTerm)
-            .sorted(Comparator.comparingInt(t -> termOrder(t.term()))).toList()),
-        agentRows.map(rows -> rows.stream().map(ReportData::agent).toList()),
-        insufficient,
-        womRows.flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
-        prevWomRows.flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
-        mentionRows.flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
-        quality, List.copyOf(versions), Optional.ofNullable(asOf[0]));
   }
 
   // ---- transforms: Dataset -> Dataset, no actions ---------------------------------------------
