@@ -20,6 +20,7 @@ import io.servicemetrics.io.Layer;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.io.Warehouse;
 import io.servicemetrics.io.WarehouseViews;
+import io.servicemetrics.spark.LineageCut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -226,6 +227,20 @@ class StandaloneClusterIT {
     LOG.info("Equal tables (rows): {}", compared);
     assertTrue(compared.getOrDefault(Table.SILVER_CONTACTS.viewName(), 0L) > 0,
         "silver_contacts was written and is not empty, so the comparison is not vacuous: " + compared);
+  }
+
+  @Test
+  void theClusterRunCheckpointedChainsToFilesAndLeftNoneBehind() throws IOException {
+    // On a cluster the chain assignment cuts its lineage with checkpoint files under
+    // <warehouse>/_checkpoints/<run id> (a lost executor cannot take them along) and deletes them
+    // when the stage ends; in local mode it keeps the blocks in memory and writes none.
+    Path checkpoints = clusterRun.resolve("warehouse").resolve(LineageCut.CHECKPOINTS_FOLDER);
+    assertTrue(Files.isDirectory(checkpoints), "the cluster run checkpointed under " + checkpoints);
+    try (Stream<Path> left = Files.list(checkpoints)) {
+      assertEquals(List.of(), left.toList(), "no run's checkpoint files are left behind");
+    }
+    assertFalse(Files.exists(localRun.resolve("warehouse").resolve(LineageCut.CHECKPOINTS_FOLDER)),
+        "the local-mode run wrote no checkpoint files");
   }
 
   @Test

@@ -163,7 +163,8 @@ public final class ContactChainTransforms {
    * <p>Each round joins the pointer table with itself, so without a lineage cut the logical plan
    * doubles every round and Spark's analyzer alone takes minutes. {@code materialize} is that cut,
    * applied to the parent table and to each round's pointer table (three small columns per leg):
-   * the job passes {@code Dataset::localCheckpoint}. It is the only place this function can act.
+   * the job passes a {@code spark.LineageCut} (local checkpoints on a local master, checkpoint files
+   * on a cluster). It is the only place this function can act.
    *
    * @param legs legs with unique contact_id (silver keeps one row per contact_id)
    * @param materialize cuts the lineage of an intermediate table, e.g. {@code Dataset::localCheckpoint}

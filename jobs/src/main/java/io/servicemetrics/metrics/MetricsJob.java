@@ -20,6 +20,7 @@ import io.servicemetrics.schema.MetricDefinitionsSchema;
 import io.servicemetrics.schema.Provenance;
 import io.servicemetrics.schema.QuarantineSchema;
 import io.servicemetrics.schema.SurveysSchema;
+import io.servicemetrics.spark.LineageCut;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -71,6 +72,7 @@ public final class MetricsJob {
   private final RunLog runLog;
   private final RunLog.Batch stages;
   private final List<Dataset<Row>> cached = new ArrayList<>();
+  private final LineageCut lineageCut;
   private String stage = "start";
   private Instant stageStarted;
 
@@ -80,6 +82,7 @@ public final class MetricsJob {
     this.delta = new DeltaIo(spark, new Warehouse(config.warehouse()));
     this.runLog = new RunLog(delta, COMMAND, UUID.randomUUID().toString(), Clock.systemUTC());
     this.stages = runLog.batch();
+    this.lineageCut = LineageCut.forRun(spark.sparkContext(), config.warehouse(), runLog.runId());
   }
 
   /** Runs the stage; on failure appends a {@code failed} run-log row and rethrows. */
@@ -102,6 +105,8 @@ public final class MetricsJob {
       throw e;
     } finally {
       cached.forEach(Dataset::unpersist);
+      // After the caches: the cached chain assignment was computed from the checkpointed tables.
+      lineageCut.close();
       spark.sparkContext().clearJobGroup();
     }
   }
@@ -115,7 +120,7 @@ public final class MetricsJob {
     Dataset<Row> legs = persist(ContactChainTransforms.withCustomerKey(readLegs(asOf), readHandles()));
     long legsRead = legs.count();
     ChainLegs split = new ChainLegs(persist(
-        ContactChainTransforms.assignChains(legs, Dataset::localCheckpoint, d -> !d.isEmpty()).assigned()));
+        ContactChainTransforms.assignChains(legs, lineageCut::apply, d -> !d.isEmpty()).assigned()));
     Dataset<Row> chained = split.chained();
     Map<String, Long> rejected = countByReason(split.rejected());
     // The assignment is cached now and holds every leg column: the legs' own cache is a second
