@@ -21,7 +21,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.LengthAdjustmentType;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeries;
@@ -29,6 +31,8 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /** Page 5: people told per unhappy versus happy experience, and every ratio against 2x and 11x. */
 final class WomCharts {
+  /** Points between a reference line and its label. */
+  private static final double LABEL_GAP = 4;
   static final String TOLD = "wom-told-per-experience";
   static final String RATIOS = "wom-ratios";
   static final String UNHAPPY = "Unhappy";
@@ -185,6 +189,10 @@ final class WomCharts {
     ReportTheme.styleMarkerLabel(m);
     m.setLabelAnchor(labelRight ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
     m.setLabelTextAnchor(labelRight ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+    // The same gap between line and label on either side: by default the offset shrinks the
+    // line's zero-width area, which pushes a label on the left onto its line.
+    m.setLabelOffsetType(LengthAdjustmentType.EXPAND);
+    m.setLabelOffset(new RectangleInsets(2, LABEL_GAP, 2, LABEL_GAP));
     return m;
   }
 
