@@ -33,6 +33,8 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 final class WomCharts {
   /** Points between a reference line and its label. */
   private static final double LABEL_GAP = 4;
+  /** Points from one reference-label row to the next: the tick font's size and some leading. */
+  private static final double LABEL_ROW_HEIGHT = ReportTheme.CHART_TICK_SIZE + 4;
   static final String TOLD = "wom-told-per-experience";
   static final String RATIOS = "wom-ratios";
   static final String UNHAPPY = "Unhappy";
@@ -173,26 +175,32 @@ final class WomCharts {
     r.setSeriesPaint(1, ReportTheme.BLUE);
     XYPlot plot = new XYPlot(dataset, x, y, r);
     plot.addDomainMarker(new ValueMarker(1, ReportTheme.RULE, ReportTheme.THIN), Layer.BACKGROUND);
-    plot.addDomainMarker(reference(ExecutiveSummary.STUDIES_RATIO, "2x: published consumer studies", true),
+    // Two label rows: on a wide axis (a ratio's interval reaching 18x, say) the lines are close
+    // enough for the two labels, one right of 2x and one left of 11x, to run into each other.
+    plot.addDomainMarker(reference(ExecutiveSummary.STUDIES_RATIO, "2x: published consumer studies", true, 0),
         Layer.BACKGROUND);
-    plot.addDomainMarker(reference(ExecutiveSummary.FOLKLORE_RATIO, "11x: folklore", false), Layer.BACKGROUND);
+    plot.addDomainMarker(reference(ExecutiveSummary.FOLKLORE_RATIO, "11x: folklore", false, 1), Layer.BACKGROUND);
     JFreeChart chart = new JFreeChart(null, ReportTheme.font(false, ReportTheme.CHART_LABEL_SIZE), plot, true);
     ReportTheme.apply(chart);
     plot.setDomainGridlinesVisible(false);
     return chart;
   }
 
-  /** A reference line with its label on the right of the line, or on the left near the plot's edge. */
-  private static ValueMarker reference(double at, String label, boolean labelRight) {
+  /**
+   * A reference line with its label on the right of the line, or on the left near the plot's edge,
+   * in label row {@code row} from the top of the plot.
+   */
+  private static ValueMarker reference(double at, String label, boolean labelRight, int row) {
     ValueMarker m = new ValueMarker(at, ReportTheme.MUTED, ReportTheme.REFERENCE);
     m.setLabel(label);
     ReportTheme.styleMarkerLabel(m);
     m.setLabelAnchor(labelRight ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
     m.setLabelTextAnchor(labelRight ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
     // The same gap between line and label on either side: by default the offset shrinks the
-    // line's zero-width area, which pushes a label on the left onto its line.
+    // line's zero-width area, which pushes a label on the left onto its line. (The offset type
+    // applies across the line only; the top inset still moves the label down, one row at a time.)
     m.setLabelOffsetType(LengthAdjustmentType.EXPAND);
-    m.setLabelOffset(new RectangleInsets(2, LABEL_GAP, 2, LABEL_GAP));
+    m.setLabelOffset(new RectangleInsets(2 + row * LABEL_ROW_HEIGHT, LABEL_GAP, 2, LABEL_GAP));
     return m;
   }
 
