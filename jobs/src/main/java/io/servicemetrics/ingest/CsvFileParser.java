@@ -31,6 +31,12 @@ public final class CsvFileParser {
     List<String> unknown = header.stream().filter(h -> !knownColumns.contains(h)).toList();
     List<String> missing = requiredColumns.stream().filter(c -> !header.contains(c)).toList();
 
+    // Decided once per file, not once per field of every record.
+    boolean[] known = new boolean[header.size()];
+    for (int i = 0; i < known.length; i++) {
+      known[i] = knownColumns.contains(header.get(i));
+    }
+
     List<LandingRecord> records = new ArrayList<>(raw.size() - 1);
     for (RawCsvRecord r : raw.subList(1, raw.size())) {
       if (!missing.isEmpty()) {
@@ -45,7 +51,7 @@ public final class CsvFileParser {
       } else {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
-          if (knownColumns.contains(header.get(i))) {
+          if (known[i]) {
             fields.put(header.get(i), r.fields.get(i));
           }
         }
