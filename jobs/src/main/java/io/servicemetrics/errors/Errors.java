@@ -68,6 +68,21 @@ public final class Errors {
         "Run the stages in order (ingest, metrics, report) or use `nightly`");
   }
 
+  /**
+   * A query a user wrote (the {@code sql} command) that Spark cannot parse, resolve or evaluate:
+   * bad input, not a failure to retry.
+   */
+  public static ServiceMetricsException badQuery(String sparkMessage, Throwable cause) {
+    // Spark ends its messages with '.' or ';' (before a plan); the sentence below supplies its own.
+    String message = sparkMessage.replaceAll("[.;\\s]+$", "");
+    return error(
+        ExitCode.BAD_INPUT,
+        "The SQL query cannot run",
+        "Spark says: " + message,
+        "Correct the query; every table is a view named <layer>_<table>, listed in the log line above",
+        cause);
+  }
+
   public static ServiceMetricsException reconciliationFailed(String source, long read, long accepted, long quarantined, long superseded) {
     return error(
         ExitCode.FAILURE,
