@@ -189,6 +189,33 @@ class IngestJobTest {
         logged.get(1).getAs(RunLogSchema.MESSAGE), "the rerun says why it read nothing");
   }
 
+  @Test
+  void aRerunThatQuarantinesNothingClearsTheDaysQuarantineWithoutEmptyCommits(SparkSession spark, @TempDir Path tmp) {
+    LandingFixture landing = new LandingFixture(tmp.resolve("landing"))
+        .file("surveys", DAY1, "s.csv", lines(SURVEYS_HEADER, "s1,c1,2026-11-02T15:00:00Z,5,,,,,", "s2,c1,bad,5,,,,,"));
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(tmp.resolve("wh").toString()));
+    ingest(delta, landing, DAY1);
+    assertEquals(1L, delta.read(Table.QUARANTINE_SURVEYS).count(), "s2's bad timestamp");
+    long created = version(delta, Table.QUARANTINE_SURVEYS);
+
+    // The day is delivered again, corrected: the rerun quarantines nothing and removes s2's row.
+    landing.file("surveys", DAY1, "s.csv", lines(SURVEYS_HEADER, "s1,c1,2026-11-02T15:00:00Z,5,,,,,",
+        "s2,c1,2026-11-02T15:30:00Z,5,,,,,"));
+    assertCounts(ingest(delta, landing, DAY1).get(Source.SURVEYS), 2, 2, 0, 0);
+    assertEquals(0L, delta.read(Table.QUARANTINE_SURVEYS).count(), "the corrected day has nothing in quarantine");
+    assertEquals(created + 1, version(delta, Table.QUARANTINE_SURVEYS), "one commit removed s2's row");
+
+    // Nothing to quarantine and nothing to remove: Delta writes no commit for an empty replacement,
+    // so nightly reruns of clean days do not lengthen the log every later read replays.
+    assertCounts(ingest(delta, landing, DAY1).get(Source.SURVEYS), 2, 2, 0, 0);
+    assertEquals(created + 1, version(delta, Table.QUARANTINE_SURVEYS), "no empty commit");
+    assertEquals(2L, delta.read(Table.SILVER_SURVEYS).count());
+  }
+
+  private static long version(DeltaIo delta, Table table) {
+    return delta.deltaTable(table).orElseThrow().history(1).first().<Long>getAs("version");
+  }
+
   private static Map<String, String> tableProperties(DeltaIo delta, Table table) {
     Row detail = delta.deltaTable(table).orElseThrow().detail().first();
     return detail.getJavaMap(detail.fieldIndex("properties"));
