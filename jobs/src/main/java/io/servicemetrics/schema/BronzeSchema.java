@@ -17,6 +17,8 @@ public final class BronzeSchema {
   public static final String RAW_RECORD = "raw_record";
   /** Column name to raw value, as read (empty when the record could not be split). */
   public static final String FIELDS = "fields";
+  /** The Parquet column holding the values of {@link #FIELDS} (Spark writes a map as key_value pairs). */
+  public static final String FIELDS_VALUE_COLUMN = FIELDS + ".key_value.value";
   /** A reason code when the record could not be read as a record (malformed JSON, bad CSV row, missing column). */
   public static final String PARSE_ERROR = "parse_error";
   public static final String PARSE_DETAIL = "parse_detail";

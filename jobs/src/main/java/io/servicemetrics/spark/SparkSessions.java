@@ -19,12 +19,16 @@ public final class SparkSessions {
    * Measured on the ingest of 30 days of contacts (docs/BENCHMARKS.md "What helped in session 3"):
    * compressing cached batches spent most of its time building dictionaries of unique strings (raw
    * records, ids) that then do not compress; Parquet dictionaries of raw records and INT96
-   * timestamps likewise. None changes a value read back.
+   * timestamps likewise. Session 7's profile of a 30-day backfill found 3 % of the ingest's CPU
+   * samples building the dictionary of bronze's field values (every field of every record in one
+   * Parquet column, mostly unique: the dictionary overflows and is dropped), for files of the same
+   * size without it. None changes a value read back.
    */
   public static final Map<String, String> STORAGE_DEFAULTS = Map.of(
       "spark.sql.inMemoryColumnarStorage.compressed", "false",
       "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
-      "spark.hadoop.parquet.enable.dictionary#" + BronzeSchema.RAW_RECORD, "false");
+      "spark.hadoop.parquet.enable.dictionary#" + BronzeSchema.RAW_RECORD, "false",
+      "spark.hadoop.parquet.enable.dictionary#" + BronzeSchema.FIELDS_VALUE_COLUMN, "false");
 
   private SparkSessions() {}
 
