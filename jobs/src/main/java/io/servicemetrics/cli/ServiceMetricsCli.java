@@ -47,7 +47,7 @@ public final class ServiceMetricsCli implements Runnable {
     CommandLine cli = new CommandLine(new ServiceMetricsCli());
     cli.setExitCodeExceptionMapper(ServiceMetricsCli::exitCodeOf);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      ServiceMetricsException known = findKnown(e);
+      ServiceMetricsException known = ServiceMetricsException.findIn(e);
       if (known != null) {
         LOG.error("{}", known.getMessage());
         LOG.debug("stack trace", known);
@@ -65,16 +65,7 @@ public final class ServiceMetricsCli implements Runnable {
     if (e instanceof CommandLine.ParameterException) {
       return ExitCode.BAD_INPUT.code();
     }
-    ServiceMetricsException known = findKnown(e);
+    ServiceMetricsException known = ServiceMetricsException.findIn(e);
     return known != null ? known.exitCode().code() : ExitCode.FAILURE.code();
-  }
-
-  private static ServiceMetricsException findKnown(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ServiceMetricsException s) {
-        return s;
-      }
-    }
-    return null;
   }
 }

@@ -15,4 +15,17 @@ public final class ServiceMetricsException extends RuntimeException {
   public ExitCode exitCode() {
     return exitCode;
   }
+
+  /**
+   * The user-facing error inside a failure, or null: one found on an executor (a format mismatch)
+   * reaches the driver wrapped in Spark exceptions, and its own message is the one to show.
+   */
+  public static ServiceMetricsException findIn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ServiceMetricsException known) {
+        return known;
+      }
+    }
+    return null;
+  }
 }

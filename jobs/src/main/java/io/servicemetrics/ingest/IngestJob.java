@@ -105,7 +105,7 @@ public final class IngestJob {
       return total;
     } catch (Exception e) {
       // Exception, not RuntimeException: Spark throws its checked SparkException from Scala.
-      ServiceMetricsException known = knownCause(e);
+      ServiceMetricsException known = ServiceMetricsException.findIn(e);
       runLog.failed(STAGE, source.sourceName(), last, startedAt, known != null ? known : e);
       if (known != null) {
         throw known;
@@ -114,19 +114,6 @@ public final class IngestJob {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-  }
-
-  /**
-   * The user-facing error inside a failure: a format mismatch found on an executor reaches the
-   * driver wrapped in Spark exceptions, and its own message is the one to show.
-   */
-  static ServiceMetricsException knownCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ServiceMetricsException known) {
-        return known;
-      }
-    }
-    return null;
   }
 
   private Map<LocalDate, RunLog.IngestCounts> ingestSource(Source source, Instant startedAt) {
