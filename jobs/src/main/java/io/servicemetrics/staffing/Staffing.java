@@ -1,6 +1,8 @@
 package io.servicemetrics.staffing;
 
 import io.servicemetrics.errors.Errors;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * The staffing calculator: what N agents achieve for a workload, and the smallest N that meets a
@@ -52,13 +54,18 @@ public final class Staffing {
       }
     }
     throw Errors.badArgument(
-        String.format("No staffing up to %d agents meets %.4g of calls answered within %.4g s at occupancy <= %.4g",
-            MAX_AGENTS, goal.serviceLevel(), goal.targetSeconds(), goal.maxOccupancy()),
-        String.format("The offered traffic is %.6g Erlangs (%.6g calls per %.6g minutes x %.6g s handle time)%s",
-            a, load.callsPerInterval(), load.intervalMinutes(), load.ahtSeconds(),
-            last == null ? "" : String.format("; %d agents reach a service level of %.6g", MAX_AGENTS, last.serviceLevel())),
+        "No staffing up to " + MAX_AGENTS + " agents answers " + plain(goal.serviceLevel()) + " of calls within "
+            + plain(goal.targetSeconds()) + " s at occupancy <= " + plain(goal.maxOccupancy()),
+        "The offered traffic is " + plain(a) + " Erlangs (" + plain(load.callsPerInterval()) + " calls per "
+            + plain(load.intervalMinutes()) + " minutes x " + plain(load.ahtSeconds()) + " s handle time)"
+            + (last == null ? "" : "; " + MAX_AGENTS + " agents reach a service level of " + plain(last.serviceLevel())),
         "Check the units of --calls-per-interval, --interval-minutes and --aht-seconds, or ask for a reachable goal"
             + " (a lower --service-level or a longer --target-seconds)");
+  }
+
+  /** A number as a person writes it: 1000000, 0.8, 33.333333 (at most 8 significant digits). */
+  private static String plain(double value) {
+    return new BigDecimal(value).round(new MathContext(8)).stripTrailingZeros().toPlainString();
   }
 
   /** Positions to schedule for N agents on the phones: ceil(N / (1 - shrinkage)). */

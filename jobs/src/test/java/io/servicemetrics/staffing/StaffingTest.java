@@ -174,8 +174,10 @@ class StaffingTest {
     ServiceMetricsException e = assertThrows(ServiceMetricsException.class,
         () -> Staffing.required(Workload.withoutAbandonment(1_000_000, 30, 180), EIGHTY_IN_TWENTY));
     assertEquals(ExitCode.BAD_INPUT, e.exitCode(), "exit code");
-    assertTrue(e.getMessage().contains("10000 agents"), e.getMessage());
-    assertTrue(e.getMessage().contains("100000 Erlangs"), e.getMessage());
+    assertEquals("No staffing up to 10000 agents answers 0.8 of calls within 20 s at occupancy <= 0.85."
+        + " The offered traffic is 100000 Erlangs (1000000 calls per 30 minutes x 180 s handle time)."
+        + " Check the units of --calls-per-interval, --interval-minutes and --aht-seconds, or ask for a reachable"
+        + " goal (a lower --service-level or a longer --target-seconds).", e.getMessage(), "message");
   }
 
   @Test
