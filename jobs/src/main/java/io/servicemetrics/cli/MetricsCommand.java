@@ -2,12 +2,14 @@ package io.servicemetrics.cli;
 
 import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.metrics.MetricsJob;
+import io.servicemetrics.staffing.StaffingConfig;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Computes gold contact_chains and daily_service_metrics for one run date (nightly restatement). */
@@ -52,11 +54,14 @@ final class MetricsCommand extends SparkCommand {
   @Option(names = "--from-scratch", description = "Recompute every contact date instead of the restatement window.")
   boolean fromScratch;
 
+  @Mixin StaffingCostOptions staffing;
+
   @Override
   int run(SparkSession spark) {
     MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch);
+    StaffingConfig staffingConfig = staffing.toConfig();
     WarehouseArgument.requireExists(spark, warehouse);
-    MetricsJob.Result result = MetricsJob.run(spark, config);
+    MetricsJob.Result result = MetricsJob.run(spark, config, staffingConfig);
     LOG.info("metrics {} as of {}: {} legs read, rejected {}, {} chains, {} daily rows (run {})",
         config.date(), result.asOf(), result.legsRead(), result.legsRejected(), result.chains(), result.dailyRows(),
         result.runId());

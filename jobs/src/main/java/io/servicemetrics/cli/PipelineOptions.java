@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by nightly and backfill, and the run both end in. */
@@ -48,6 +49,8 @@ final class PipelineOptions {
       description = "Wait this long for another run holding the warehouse before failing (default: ${DEFAULT-VALUE}).")
   long waitForLock;
 
+  @Mixin StaffingCostOptions staffing;
+
   PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
@@ -61,7 +64,7 @@ final class PipelineOptions {
    * @return 0, the exit code of a clean run
    */
   int run(SparkSession spark, String command, LocalDate from, LocalDate to, boolean reportEveryDay) {
-    PipelineJob.Result result = new PipelineJob(spark, toConfig(from, to, reportEveryDay), command, Clock.systemUTC()).run();
+    PipelineJob.Result result = new PipelineJob(spark, toConfig(from, to, reportEveryDay), command, Clock.systemUTC(), staffing.toConfig()).run();
     result.reports().forEach(p -> System.out.println(p.toAbsolutePath()));
     PipelineJob.failOnQualityBreaches(result);
     return 0;

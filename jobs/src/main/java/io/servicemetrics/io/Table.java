@@ -28,6 +28,8 @@ public enum Table {
   GOLD_AGENT_METRICS(Layer.GOLD, "agent_metrics"),
   GOLD_WOM_MENTIONS(Layer.GOLD, "wom_mentions"),
   GOLD_WOM_MULTIPLIER(Layer.GOLD, "wom_multiplier"),
+  GOLD_STAFFING_INTERVALS(Layer.GOLD, "staffing_intervals"),
+  GOLD_RESOLUTION_VALUE(Layer.GOLD, "resolution_value"),
   META_RUN_LOG(Layer.META, "run_log"),
   META_METRIC_DEFINITIONS(Layer.META, "metric_definitions");
 

@@ -21,6 +21,7 @@ import io.servicemetrics.schema.Provenance;
 import io.servicemetrics.schema.QuarantineSchema;
 import io.servicemetrics.schema.SurveysSchema;
 import io.servicemetrics.spark.LineageCut;
+import io.servicemetrics.staffing.StaffingConfig;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -73,12 +74,14 @@ public final class MetricsJob {
   private final RunLog.Batch stages;
   private final List<Dataset<Row>> cached = new ArrayList<>();
   private final LineageCut lineageCut;
+  private final StaffingConfig staffing;
   private String stage = "start";
   private Instant stageStarted;
 
-  private MetricsJob(SparkSession spark, MetricsConfig config) {
+  private MetricsJob(SparkSession spark, MetricsConfig config, StaffingConfig staffing) {
     this.spark = spark;
     this.config = config;
+    this.staffing = staffing;
     this.delta = new DeltaIo(spark, new Warehouse(config.warehouse()));
     this.runLog = new RunLog(delta, COMMAND, UUID.randomUUID().toString(), Clock.systemUTC());
     this.stages = runLog.batch();
@@ -87,7 +90,12 @@ public final class MetricsJob {
 
   /** Runs the stage; on failure appends a {@code failed} run-log row and rethrows. */
   public static Result run(SparkSession spark, MetricsConfig config) {
-    return new MetricsJob(spark, config).execute();
+    return run(spark, config, StaffingConfig.DEFAULTS);
+  }
+
+  /** As {@link #run(SparkSession, MetricsConfig)} with the staffing tables' settings given. */
+  public static Result run(SparkSession spark, MetricsConfig config, StaffingConfig staffing) {
+    return new MetricsJob(spark, config, staffing).execute();
   }
 
   private Result execute() {
@@ -162,7 +170,7 @@ public final class MetricsJob {
     succeeded(null, null, null, dailyRows, null);
 
     begin(STAGE_PERIOD, "Period tables: resolution versus speed, agents, word of mouth");
-    PeriodMetricsJob.run(delta, config.date(), config.timezone(), config.periodDays());
+    PeriodMetricsJob.run(delta, config.date(), config.timezone(), config.periodDays(), staffing);
     succeeded(null, null, null, null, null);
 
     begin(STAGE_DEFINITIONS, "Metric definitions");

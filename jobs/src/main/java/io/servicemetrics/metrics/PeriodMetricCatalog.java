@@ -2,12 +2,15 @@ package io.servicemetrics.metrics;
 
 import static io.servicemetrics.schema.GoldColumns.CURRENT_DEFINITIONS_VERSION;
 
+import io.servicemetrics.staffing.StaffingConfig;
+import io.servicemetrics.staffing.StaffingGoal;
 import io.servicemetrics.stats.Bootstrap;
 import java.util.List;
 
 /**
  * Definitions of the period metrics, one entry per gold column family, for meta/metric_definitions
- * and docs/METRICS.md (sections "Resolution versus speed", "Agents", "Word of mouth").
+ * and docs/METRICS.md (sections "Resolution versus speed", "Agents", "Word of mouth", "Staffing and what resolution
+ * is worth").
  */
 public final class PeriodMetricCatalog {
   private static final String PERIOD = "period_days=28 (--period-days); period = contact_date in [D-(period_days-1), D]";
@@ -65,7 +68,31 @@ public final class PeriodMetricCatalog {
           "CSAT top-2-box points of fcr_7d true minus false, pooled over quartiles, with Newcombe's hybrid score"
               + " interval; versus points per handle-time quartile faster = (top2(Q1) - top2(Q4)) / 3 pooled over"
               + " fcr_7d, Newcombe interval / 3; plus the model's fcr_7d and handle_minutes coefficients with t"
-              + " intervals.", PERIOD));
+              + " intervals.", PERIOD),
+      def("staffing_intervals",
+          "Per staffed queue x channel x ISO weekday x interval of the day (business zone) with arrivals in the"
+              + " period: arrivals = chains started there / occurrences of the weekday in the period; aht_seconds ="
+              + " mean handle_seconds of the queue's answered chains in the period; patience_seconds = total queue"
+              + " wait of the queue's chains (wait_seconds if answered, else ended_at - started_at) / abandoned"
+              + " chains (NULL without abandons); traffic = arrivals x aht / interval; agents, positions, service"
+              + " level, ASA, occupancy of the smallest N meeting the goal under Erlang C and under Erlang A"
+              + " (NULL without a patience, or when no N <= 10000 meets it).",
+          PERIOD + "; interval=" + StaffingConfig.DEFAULT_INTERVAL_MINUTES + " min; staffed channels and goals: phone "
+              + StaffingGoal.DEFAULT_SERVICE_LEVEL + " within " + StaffingGoal.DEFAULT_TARGET_SECONDS + " s; max_occupancy="
+              + StaffingGoal.DEFAULT_MAX_OCCUPANCY + "; shrinkage=" + StaffingGoal.DEFAULT_SHRINKAGE
+              + "; positions = ceil(N / (1 - shrinkage))"),
+      def("resolution_value",
+          "Per queue (of the chain) and for the centre, per FCR gain g points: a chain's followers are the"
+              + " customer's later chains linked to it by starts within 7 days after the previous chain ended;"
+              + " chains_converted = min(failed, g/100 x fcr_7d_eligible); every failed (fcr_7d false) chain's"
+              + " followers are avoided in the share chains_converted / failed: repeat_chains_avoided, contacts_avoided"
+              + " (their legs), agent_hours_avoided (their handle seconds / 3600); arrival_reduction = avoided"
+              + " followers in staffed channels / staffed arrivals, applied to every staffing cell of the scope;"
+              + " position_hours = sum over cells of Erlang C positions x interval hours x weekday occurrences,"
+              + " now and after; cost_saved = position_hours_saved x agent_hour_cost; repeat_cost = handle hours"
+              + " of the period's linked repeat chains x agent_hour_cost.",
+          PERIOD + "; gains=" + StaffingConfig.DEFAULT_FCR_GAINS_POINTS + " points; repeat link <= 7 days;"
+              + " --agent-hour-cost (none: cost NULL), --currency (default " + StaffingConfig.DEFAULT_CURRENCY + ")"));
 
   private PeriodMetricCatalog() {}
 

@@ -11,6 +11,7 @@ import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MentionsSchema;
 import io.servicemetrics.schema.Provenance;
 import io.servicemetrics.spark.ConcurrentActions;
+import io.servicemetrics.staffing.StaffingConfig;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes the five period tables (resolution_speed_model, csat_by_fcr_speed, agent_metrics,
- * wom_mentions, wom_multiplier) for the period ending at a date and replaces each table's slice
+ * Computes the period tables (resolution_speed_model, csat_by_fcr_speed, agent_metrics,
+ * wom_mentions, wom_multiplier, staffing_intervals, resolution_value) for the period ending at a date and replaces each table's slice
  * {@code period_end = D}. Reads gold contact_chains (required) and silver mentions and
  * customer_handles (empty when never ingested). Run after contact_chains is restated.
  */
@@ -51,6 +52,11 @@ public final class PeriodMetricsJob {
    * @param periodDays period length in days (default {@link PeriodWindow#DEFAULT_PERIOD_DAYS})
    */
   public static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays) {
+    run(delta, periodEnd, zone, periodDays, StaffingConfig.DEFAULTS);
+  }
+
+  /** As {@link #run(DeltaIo, LocalDate, ZoneId, int)} with the staffing tables' settings given. */
+  public static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays, StaffingConfig staffing) {
     PeriodWindow window = new PeriodWindow(periodEnd, periodDays, zone);
     GoldStamp stamp = GoldStamp.of(window);
     SparkSession spark = delta.spark();
@@ -67,7 +73,7 @@ public final class PeriodMetricsJob {
         .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1)))));
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
 
-    // The five tables are independent. The slowest (the multiplier's bootstrap) starts first.
+    // The tables are independent. The slowest (the multiplier's bootstrap) starts first.
     List<PeriodTable> tables = List.of(
         new PeriodTable(Table.GOLD_WOM_MULTIPLIER, "Word of mouth: multiplier",
             () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)),
@@ -78,7 +84,11 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile",
             () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
         new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
-            () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)));
+            () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)),
+        new PeriodTable(Table.GOLD_STAFFING_INTERVALS, "Staffing per queue and interval (Erlang C and A)",
+            () -> StaffingTransforms.staffingIntervals(chains, window, staffing, stamp)),
+        new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",
+            () -> StaffingTransforms.resolutionValue(chains, window, staffing, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
     tables.forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
     ConcurrentActions.runAll("period-table", PERIOD_TABLE_THREADS, tasks, table -> "The period table " + table.viewName());

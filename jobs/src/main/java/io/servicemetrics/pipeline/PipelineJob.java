@@ -11,6 +11,7 @@ import io.servicemetrics.metrics.MetricsJob;
 import io.servicemetrics.metrics.PeriodMetricsJob;
 import io.servicemetrics.report.ReportData;
 import io.servicemetrics.report.ReportWriter;
+import io.servicemetrics.staffing.StaffingConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,12 +43,19 @@ public final class PipelineJob {
   private final PipelineConfig config;
   private final String command;
   private final Clock clock;
+  private final StaffingConfig staffing;
 
   public PipelineJob(SparkSession spark, PipelineConfig config, String command, Clock clock) {
+    this(spark, config, command, clock, StaffingConfig.DEFAULTS);
+  }
+
+  /** With the staffing tables' settings (agent-hour cost and currency) given. */
+  public PipelineJob(SparkSession spark, PipelineConfig config, String command, Clock clock, StaffingConfig staffing) {
     this.spark = spark;
     this.config = config;
     this.command = command;
     this.clock = clock;
+    this.staffing = staffing;
   }
 
   /**
@@ -79,7 +87,7 @@ public final class PipelineJob {
     haltIfAsked("ingest");
 
     LOG.info("{} {}: metrics (restating {} days)", command, config.to(), config.metrics().restatementDays());
-    MetricsJob.run(spark, config.metrics());
+    MetricsJob.run(spark, config.metrics(), staffing);
     haltIfAsked("metrics");
 
     List<LocalDate> reportDays = new ArrayList<>();
@@ -92,7 +100,7 @@ public final class PipelineJob {
     for (LocalDate day : reportDays) {
       if (!day.equals(config.to())) {
         // The metrics stage computed the last day's period tables; earlier days need their own.
-        PeriodMetricsJob.run(delta, day, config.timezone(), config.periodDays());
+        PeriodMetricsJob.run(delta, day, config.timezone(), config.periodDays(), staffing);
       }
       Path pdf = ReportWriter.write(ReportData.load(delta, day, config.periodDays()), config.reports());
       LOG.info("{} {}: report {}", command, day, pdf.toAbsolutePath());

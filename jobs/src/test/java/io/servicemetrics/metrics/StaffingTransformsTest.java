@@ -62,7 +62,7 @@ class StaffingTransformsTest {
         null, null, null, null, null, Timestamp.from(STAMP.asOf()), "1");
   }
 
-  private static Dataset<Row> week(SparkSession spark) {
+  static Dataset<Row> week(SparkSession spark) {
     return spark.createDataFrame(List.of(
         chain("c1", "A", "billing", "phone", "2024-03-04T09:05:00Z", "2024-03-04T09:15:00Z", 30.0, 600.0, 1, false),
         chain("c2", "A", "billing", "phone", "2024-03-05T10:00:00Z", "2024-03-05T10:10:00Z", 10.0, 300.0, 1, false),
