@@ -129,6 +129,19 @@ class StaffingTransformsTest {
   }
 
   @Test
+  void intervalsAreOfTheBusinessZone(SparkSession spark) {
+    // 09:05 UTC is 04:05 in New York (EST, UTC-5, before the 2024-03-10 switch); the weekday is the contact date's.
+    PeriodWindow newYork = new PeriodWindow(LocalDate.of(2024, 3, 10), 7, java.time.ZoneId.of("America/New_York"));
+    Dataset<Row> chains = week(spark).filter(col(ContactChainsSchema.CHAIN_ID).isin("c1", "c4", "c5", "c8"));
+    List<String> cells = StaffingTransforms.staffingIntervals(chains, newYork, CONFIG, GoldStamp.of(newYork))
+        .collectAsList().stream()
+        .map(r -> r.getAs(StaffingIntervalsSchema.QUEUE) + " " + r.getAs(StaffingIntervalsSchema.WEEKDAY) + " "
+            + r.getAs(StaffingIntervalsSchema.INTERVAL_START) + " " + r.getAs(StaffingIntervalsSchema.ARRIVALS_TOTAL))
+        .sorted().toList();
+    assertEquals(List.of("billing 1 04:00 3", "technical 5 10:00 1"), cells, "cells in New York time");
+  }
+
+  @Test
   void aQueueWithoutAbandonsHasNoPatienceAndNoErlangA(SparkSession spark) {
     Dataset<Row> chains = week(spark).filter(col(ContactChainsSchema.CHAIN_ID).isin("c1", "c4"));
     Row r = StaffingTransforms.staffingIntervals(chains, WEEK, CONFIG, STAMP).first();
