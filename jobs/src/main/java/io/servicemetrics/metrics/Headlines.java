@@ -16,7 +16,10 @@ import org.apache.spark.sql.Row;
 public final class Headlines {
   private Headlines() {}
 
-  /** The resolution-versus-speed and word-of-mouth sentences for the period ending {@code periodEnd}. */
+  /**
+   * The resolution-versus-speed, word-of-mouth and resolution-value sentences for the period ending
+   * {@code periodEnd}.
+   */
   public static List<String> of(DeltaIo delta, LocalDate periodEnd) {
     List<String> sentences = new ArrayList<>();
     List<Row> cells = periodRows(delta, Table.GOLD_CSAT_BY_FCR_SPEED, periodEnd);
@@ -28,6 +31,9 @@ public final class Headlines {
     if (!wom.isEmpty()) {
       sentences.add(WomHeadline.from(periodEnd, wom.get(0)).sentence());
     }
+    // At most (queues + 1) x 3 rows.
+    ResolutionValueHeadline.from(periodEnd, periodRows(delta, Table.GOLD_RESOLUTION_VALUE, periodEnd))
+        .ifPresent(headline -> sentences.add(headline.sentence()));
     return sentences;
   }
 
