@@ -111,6 +111,17 @@ class BusinessHoursTest {
   }
 
   @Test
+  void aHolidayClosesItsLocalDateEvenInsideANightOpening() {
+    // Night openings 22:00-02:00 every Thursday and Friday (UTC); Friday 2026-12-25 is a holiday.
+    BusinessHours hours = weekly("UTC", "{\"thu\": [[\"22:00\",\"02:00\"]], \"fri\": [[\"22:00\",\"02:00\"]]}",
+        "[\"2026-12-25\"]");
+    // Thursday night: 22:00-24:00 open, its after-midnight part falls on the holiday and is closed.
+    assertSeconds(2 * 3600, hours, "2026-12-24T20:00:00Z", "2026-12-25T12:00:00Z", "Thursday night");
+    // Friday night: closed until midnight (the holiday), open Saturday 00:00-02:00.
+    assertSeconds(2 * 3600, hours, "2026-12-25T12:00:00Z", "2026-12-26T12:00:00Z", "Friday night");
+  }
+
+  @Test
   void aVersionChangingMidWeekAndMidWaitCountsEachPartUnderItsOwnVersion() {
     // From Wednesday 2026-06-17 the office opens 08:00-20:00 instead of 09:00-17:00 (New York, EDT = UTC-4).
     BusinessHours hours = versions("America/New_York", """
