@@ -3,6 +3,7 @@ package io.servicemetrics.cli;
 import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
+import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.io.Warehouse;
 import io.servicemetrics.pipeline.PipelineJob;
 import java.nio.file.Path;
@@ -48,10 +49,15 @@ final class PipelineOptions {
       description = "Wait this long for another run holding the warehouse before failing (default: ${DEFAULT-VALUE}).")
   long waitForLock;
 
+  @Option(names = "--business-hours", paramLabel = "FILE",
+      description = "Schedules per queue (JSON, docs/METRICS.md \"Business hours\"): waits are also counted in"
+          + " business seconds. Without it those columns are NULL.")
+  Path businessHours;
+
   PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, Duration.ofSeconds(waitForLock));
+        reportEveryDay, Duration.ofSeconds(waitForLock), businessHours == null ? null : BusinessHours.read(businessHours));
   }
 
   /**

@@ -193,7 +193,7 @@ final class BusinessHoursReader {
     }
     int start = minute(node.get(0), path + "[0]", false);
     int end = minute(node.get(1), path + "[1]", true);
-    if (start == end || (start == 0 && end == 0)) {
+    if (start == end) {
       throw bad(path, "it starts and ends at the same time", "For a whole day write [\"00:00\", \"24:00\"]; remove an empty interval");
     }
     return new WeeklyInterval(start, end);

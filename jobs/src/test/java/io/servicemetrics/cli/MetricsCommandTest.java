@@ -29,6 +29,10 @@ class MetricsCommandTest {
     assertEquals(ZoneId.of("America/New_York"), cmd.timezone);
     assertEquals(40, cmd.restatementDays);
     assertTrue(cmd.fromScratch);
+    assertEquals(null, cmd.businessHours, "no schedule unless given");
+
+    new CommandLine(cmd).parseArgs("--date", "2026-03-09", "--warehouse", "/tmp/wh", "--business-hours", "hours.json");
+    assertEquals(java.nio.file.Path.of("hours.json"), cmd.businessHours, "--business-hours");
   }
 
   @Test
