@@ -49,18 +49,18 @@ final class DemoCommand extends SparkCommand {
       description = "Where the warehouse and reports go; replaced on every run (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--business-hours", paramLabel = "FILE",
+  @Option(names = "--business-hours", paramLabel = "FILE", converter = BusinessHoursConverter.class,
       description = "Schedules per queue (JSON, docs/METRICS.md \"Business hours\") (default: the sample's,"
           + " data-samples/business-hours.json of this installation).")
-  Path businessHours;
+  BusinessHours businessHours;
 
   @Override
   int run(SparkSession spark) throws Exception {
     Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
     Path landing = samples != null ? samples : home.resolve("data-samples").resolve("landing");
     // Read before anything is deleted or ingested: a bad file stops the demo at once (exit 2).
-    BusinessHours hours = BusinessHours.read(
-        businessHours != null ? businessHours : home.resolve("data-samples").resolve("business-hours.json"));
+    BusinessHours hours = businessHours != null ? businessHours
+        : BusinessHours.read(home.resolve("data-samples").resolve("business-hours.json"));
     if (!Files.isDirectory(landing)) {
       throw Errors.landingMissing(landing.toString());
     }

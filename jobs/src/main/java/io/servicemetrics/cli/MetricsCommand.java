@@ -3,7 +3,6 @@ package io.servicemetrics.cli;
 import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.metrics.MetricsJob;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.spark.sql.SparkSession;
@@ -54,15 +53,14 @@ final class MetricsCommand extends SparkCommand {
   @Option(names = "--from-scratch", description = "Recompute every contact date instead of the restatement window.")
   boolean fromScratch;
 
-  @Option(names = "--business-hours", paramLabel = "FILE",
-      description = "Schedules per queue (JSON, docs/METRICS.md \"Business hours\"): waits are also counted in"
-          + " business seconds. Without it those columns are NULL.")
-  Path businessHours;
+  @Option(names = "--business-hours", paramLabel = "FILE", converter = BusinessHoursConverter.class,
+      description = BusinessHoursConverter.DESCRIPTION)
+  BusinessHours businessHours;
 
   @Override
   int run(SparkSession spark) {
     MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch,
-        businessHours == null ? null : BusinessHours.read(businessHours));
+        businessHours);
     WarehouseArgument.requireExists(spark, warehouse);
     MetricsJob.Result result = MetricsJob.run(spark, config);
     LOG.info("metrics {} as of {}: {} legs read, rejected {}, {} chains, {} daily rows (run {})",

@@ -49,15 +49,14 @@ final class PipelineOptions {
       description = "Wait this long for another run holding the warehouse before failing (default: ${DEFAULT-VALUE}).")
   long waitForLock;
 
-  @Option(names = "--business-hours", paramLabel = "FILE",
-      description = "Schedules per queue (JSON, docs/METRICS.md \"Business hours\"): waits are also counted in"
-          + " business seconds. Without it those columns are NULL.")
-  Path businessHours;
+  @Option(names = "--business-hours", paramLabel = "FILE", converter = BusinessHoursConverter.class,
+      description = BusinessHoursConverter.DESCRIPTION)
+  BusinessHours businessHours;
 
   PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, Duration.ofSeconds(waitForLock), businessHours == null ? null : BusinessHours.read(businessHours));
+        reportEveryDay, Duration.ofSeconds(waitForLock), businessHours);
   }
 
   /**
