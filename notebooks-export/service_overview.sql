@@ -74,6 +74,32 @@ ORDER BY chains DESC, d.channel
 -- COMMAND ----------
 
 -- MAGIC %md
+-- MAGIC ## Business hours
+-- MAGIC With `--business-hours`, waits are also counted only while each queue's schedule is open
+-- MAGIC (docs/METRICS.md "Business hours"): an e-mail sent on Friday evening and answered at Monday's
+-- MAGIC opening waited 0 business seconds. `arrived_closed` counts chains that began while their queue
+-- MAGIC was closed. NULL means no schedule was given: not measured, not zero.
+
+-- COMMAND ----------
+
+WITH p AS (
+  SELECT COALESCE(:period_end, max(contact_date)) AS period_end FROM gold_daily_service_metrics
+)
+SELECT d.channel,
+       d.queue,
+       sum(d.chains) AS chains,
+       sum(d.arrived_closed) AS arrived_closed,
+       round(sum(d.arrived_closed) / sum(d.chains), 4) AS arrived_closed_share,
+       round(sum(d.asa_seconds * d.answered) / sum(d.answered), 1) AS asa_seconds,
+       round(sum(d.asa_business_seconds * d.answered) / sum(d.answered), 1) AS asa_business_seconds
+FROM gold_daily_service_metrics d CROSS JOIN p
+WHERE d.contact_date > date_sub(p.period_end, :period_days) AND d.contact_date <= p.period_end
+GROUP BY d.channel, d.queue
+ORDER BY d.channel, d.queue
+
+-- COMMAND ----------
+
+-- MAGIC %md
 -- MAGIC ## Resolution versus speed
 -- MAGIC CSAT points explained by first-contact resolution versus handle and wait minutes (OLS in
 -- MAGIC `gold_resolution_speed_model`, for the latest period at or before `period_end`).

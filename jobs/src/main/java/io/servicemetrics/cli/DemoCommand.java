@@ -4,6 +4,7 @@ import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
 import io.servicemetrics.errors.Errors;
+import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.ingest.LandingDates;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Warehouse;
@@ -48,9 +49,18 @@ final class DemoCommand extends SparkCommand {
       description = "Where the warehouse and reports go; replaced on every run (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--business-hours", paramLabel = "FILE", converter = BusinessHoursConverter.class,
+      description = "Schedules per queue (JSON, docs/METRICS.md \"Business hours\") (default: the sample's,"
+          + " data-samples/business-hours.json of this installation).")
+  BusinessHours businessHours;
+
   @Override
   int run(SparkSession spark) throws Exception {
-    Path landing = samples != null ? samples : Path.of(System.getProperty(HOME_PROPERTY, "."), "data-samples", "landing");
+    Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
+    Path landing = samples != null ? samples : home.resolve("data-samples").resolve("landing");
+    // Read before anything is deleted or ingested: a bad file stops the demo at once (exit 2).
+    BusinessHours hours = businessHours != null ? businessHours
+        : BusinessHours.read(home.resolve("data-samples").resolve("business-hours.json"));
     if (!Files.isDirectory(landing)) {
       throw Errors.landingMissing(landing.toString());
     }
@@ -65,7 +75,7 @@ final class DemoCommand extends SparkCommand {
     LOG.info("demo: {} delivery days {}..{} from {}", days.size(), days.first(), days.last(), landing);
     PipelineConfig config = new PipelineConfig(days.first(), days.last(), landing.toAbsolutePath().toString(),
         warehouse, reportsDir, MetricsConfig.DEFAULT_TIMEZONE, PiiKey.demo(), MetricsConfig.DEFAULT_RESTATEMENT_DAYS,
-        MetricsConfig.DEFAULT_PERIOD_DAYS, PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, false, Duration.ZERO);
+        MetricsConfig.DEFAULT_PERIOD_DAYS, PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, false, Duration.ZERO, hours);
     PipelineJob.Result result = new PipelineJob(spark, config, "demo", Clock.systemUTC()).run();
 
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);

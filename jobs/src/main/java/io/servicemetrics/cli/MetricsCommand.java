@@ -1,6 +1,7 @@
 package io.servicemetrics.cli;
 
 import io.servicemetrics.config.MetricsConfig;
+import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.metrics.MetricsJob;
 import io.servicemetrics.staffing.StaffingConfig;
 import java.time.LocalDate;
@@ -56,9 +57,14 @@ final class MetricsCommand extends SparkCommand {
 
   @Mixin StaffingCostOptions staffing;
 
+  @Option(names = "--business-hours", paramLabel = "FILE", converter = BusinessHoursConverter.class,
+      description = BusinessHoursConverter.DESCRIPTION)
+  BusinessHours businessHours;
+
   @Override
   int run(SparkSession spark) {
-    MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch);
+    MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch,
+        businessHours);
     StaffingConfig staffingConfig = staffing.toConfig();
     WarehouseArgument.requireExists(spark, warehouse);
     MetricsJob.Result result = MetricsJob.run(spark, config, staffingConfig);

@@ -3,6 +3,7 @@ package io.servicemetrics.cli;
 import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
+import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.io.Warehouse;
 import io.servicemetrics.pipeline.PipelineJob;
 import java.nio.file.Path;
@@ -51,10 +52,14 @@ final class PipelineOptions {
 
   @Mixin StaffingCostOptions staffing;
 
+  @Option(names = "--business-hours", paramLabel = "FILE", converter = BusinessHoursConverter.class,
+      description = BusinessHoursConverter.DESCRIPTION)
+  BusinessHours businessHours;
+
   PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, Duration.ofSeconds(waitForLock));
+        reportEveryDay, Duration.ofSeconds(waitForLock), businessHours);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.servicemetrics.config;
 
 import io.servicemetrics.errors.Errors;
+import io.servicemetrics.hours.BusinessHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,9 +17,12 @@ import java.time.ZoneId;
  * @param restatementDays nightly runs recompute contact dates [D - (restatementDays - 1), D]
  * @param periodDays length of the analysis period ending at D (period tables)
  * @param fromScratch recompute every contact date instead of the restatement window
+ * @param businessHours the {@code --business-hours} schedule, or null when none was given (the
+ *     business-hours columns are then NULL: not measured)
  */
 public record MetricsConfig(
-    LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch) {
+    LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch,
+    BusinessHours businessHours) {
   public static final String DEFAULT_TIMEZONE_ID = "UTC";
   public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of(DEFAULT_TIMEZONE_ID);
   /** The longest repeat window (30 days) plus the run day plus 4 days of lateness. */
@@ -42,6 +46,17 @@ public record MetricsConfig(
     }
     requireDays("--restatement-days", restatementDays);
     requireDays("--period-days", periodDays);
+  }
+
+  /** Without a business-hours schedule. */
+  public MetricsConfig(
+      LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch) {
+    this(date, warehouse, timezone, restatementDays, periodDays, fromScratch, null);
+  }
+
+  /** The same run with the given schedule (null: none). */
+  public MetricsConfig withBusinessHours(BusinessHours hours) {
+    return new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch, hours);
   }
 
   /** The defaults for everything but the date and warehouse. */

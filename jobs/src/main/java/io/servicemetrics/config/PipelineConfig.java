@@ -1,6 +1,7 @@
 package io.servicemetrics.config;
 
 import io.servicemetrics.errors.Errors;
+import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.io.Warehouse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Objects;
  *     fails the run with exit code 3 (after everything is written)
  * @param reportEveryDay a backfill computes period tables and a report for every day, not just the last
  * @param lockWait how long to wait for another run holding the warehouse
+ * @param businessHours the {@code --business-hours} schedule, or null when none was given
  */
 public record PipelineConfig(
     LocalDate from,
@@ -33,7 +35,8 @@ public record PipelineConfig(
     int periodDays,
     double maxQuarantineShare,
     boolean reportEveryDay,
-    Duration lockWait) {
+    Duration lockWait,
+    BusinessHours businessHours) {
   public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
   public PipelineConfig {
@@ -48,6 +51,20 @@ public record PipelineConfig(
     }
   }
 
+  /** Without a business-hours schedule. */
+  public PipelineConfig(LocalDate from, LocalDate to, String landing, Warehouse warehouse, Path reports, ZoneId timezone,
+      PiiKey piiKey, int restatementDays, int periodDays, double maxQuarantineShare, boolean reportEveryDay,
+      Duration lockWait) {
+    this(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays, maxQuarantineShare,
+        reportEveryDay, lockWait, null);
+  }
+
+  /** The same run with the given schedule (null: none). */
+  public PipelineConfig withBusinessHours(BusinessHours hours) {
+    return new PipelineConfig(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays,
+        maxQuarantineShare, reportEveryDay, lockWait, hours);
+  }
+
   public IngestConfig ingest() {
     return new IngestConfig(from, to, landing, warehouse, timezone, piiKey);
   }
@@ -55,6 +72,6 @@ public record PipelineConfig(
   /** Restates every ingested day plus the usual window behind the first one. */
   public MetricsConfig metrics() {
     int days = Math.toIntExact(restatementDays + ChronoUnit.DAYS.between(from, to));
-    return new MetricsConfig(to, warehouse.root(), timezone, days, periodDays, false);
+    return new MetricsConfig(to, warehouse.root(), timezone, days, periodDays, false, businessHours);
   }
 }

@@ -83,6 +83,37 @@ public final class Errors {
         cause);
   }
 
+  /**
+   * A {@code --business-hours} file that cannot be used as it stands.
+   *
+   * @param file the file as the user named it
+   * @param place a JSON path ({@code $.schedules.us_office.timezone}) or a line and column
+   */
+  public static ServiceMetricsException badBusinessHours(String file, String place, String problem, String fix) {
+    return badArgument(
+        "The business hours file " + file + " is invalid at " + place + ": " + problem,
+        "Waits are counted in business seconds only inside its schedules, so a schedule read any other way than"
+            + " exactly as written would count wrong waits",
+        fix + " (the format is in docs/METRICS.md \"Business hours\")");
+  }
+
+  public static ServiceMetricsException unreadableBusinessHours(String file, Throwable cause) {
+    return error(
+        ExitCode.BAD_INPUT,
+        "Cannot read the business hours file " + file,
+        "The file is missing or unreadable",
+        "Point --business-hours at a readable JSON file (the format is in docs/METRICS.md \"Business hours\")",
+        cause);
+  }
+
+  /** A queue that a {@code --business-hours} file without a {@code "*"} entry does not map. */
+  public static ServiceMetricsException queueWithoutSchedule(String file, String queue) {
+    return badArgument(
+        "The business hours file " + file + " maps no schedule to the queue '" + queue + "' at $.queues",
+        "The map has no \"*\" entry for every other queue, and a wait cannot be counted without a schedule",
+        "Add \"" + queue + "\": \"<schedule>\" or \"*\": \"<schedule>\" to $.queues");
+  }
+
   public static ServiceMetricsException reconciliationFailed(String source, long read, long accepted, long quarantined, long superseded) {
     return error(
         ExitCode.FAILURE,

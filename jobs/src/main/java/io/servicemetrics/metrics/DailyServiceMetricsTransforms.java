@@ -72,7 +72,12 @@ public final class DailyServiceMetricsTransforms {
             countWhere(col(ContactChainsSchema.NPS).leq(lit(NPS_DETRACTOR_MAX))).as(DETRACTORS),
             count(col(ContactChainsSchema.NPS)).as(DailyServiceMetricsSchema.NPS_N),
             avg(col(ContactChainsSchema.CES)).as(DailyServiceMetricsSchema.CES_MEAN),
-            count(col(ContactChainsSchema.CES)).as(DailyServiceMetricsSchema.CES_N));
+            count(col(ContactChainsSchema.CES)).as(DailyServiceMetricsSchema.CES_N),
+            // Business hours: NULL over chains without the columns' values (no schedule), never 0.
+            avg(when(answered, col(ContactChainsSchema.WAIT_BUSINESS_SECONDS)))
+                .as(DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS),
+            sum(col(ContactChainsSchema.ARRIVED_WHILE_CLOSED).cast(DataTypes.LongType))
+                .as(DailyServiceMetricsSchema.ARRIVED_CLOSED));
 
     Column answeredN = col(DailyServiceMetricsSchema.ANSWERED);
     return counts.select(
@@ -101,7 +106,9 @@ public final class DailyServiceMetricsTransforms {
             .as(DailyServiceMetricsSchema.NPS),
         col(DailyServiceMetricsSchema.NPS_N),
         col(DailyServiceMetricsSchema.CES_MEAN),
-        col(DailyServiceMetricsSchema.CES_N));
+        col(DailyServiceMetricsSchema.CES_N),
+        col(DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS),
+        col(DailyServiceMetricsSchema.ARRIVED_CLOSED));
   }
 
   /** Number of rows where the condition is true (NULL counts as not true). */

@@ -48,12 +48,21 @@ public final class MetricCatalog {
       def("contact_chains.survey_id", "the chain's survey with the latest responded_at (ties: larger survey_id)"
           + " among surveys whose contact_id is any leg of the chain and responded at or after that leg"
           + " initiated; csat, nps, ces and people_told come from it", null),
+      def("wait_business_seconds", "the chain's wait [started_at, started_at + wait_seconds) counted only where the"
+          + " --business-hours schedule of its queue is open, under the version in effect at each instant, seconds"
+          + " with their fraction; NULL when wait_seconds is NULL or no schedule was given", "business_hours"),
+      def("arrived_while_closed", "the --business-hours schedule of the chain's queue is closed at started_at;"
+          + " NULL when no schedule was given", "business_hours"),
       // Daily service metrics (gold daily_service_metrics), per contact_date x channel x queue.
       def("chains", "number of chains", null),
       def("daily_service_metrics.answered", "number of answered chains", null),
       def("daily_service_metrics.abandoned", "number of abandoned chains", null),
       def("abandon_rate", "abandoned / chains; NULL when the denominator is 0", null),
       def("asa_seconds", "mean wait_seconds over answered chains; NULL without answered chains", null),
+      def("asa_business_seconds", "mean wait_business_seconds over answered chains; NULL without answered chains"
+          + " or when no schedule was given", "business_hours"),
+      def("arrived_closed", "number of chains with arrived_while_closed; NULL when no schedule was given",
+          "business_hours"),
       def("aht_seconds", "mean handle_seconds over answered chains", null),
       def("hold_seconds_mean", "mean hold_seconds over answered chains", null),
       def("transfer_rate", "answered chains with transfers > 0 / answered chains; NULL when the denominator is 0", null),

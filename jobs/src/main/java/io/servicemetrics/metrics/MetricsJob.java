@@ -3,6 +3,7 @@ package io.servicemetrics.metrics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.servicemetrics.chains.BusinessWaitTransforms;
 import io.servicemetrics.chains.ContactChainTransforms;
 import io.servicemetrics.chains.ContactChainTransforms.ChainLegs;
 import io.servicemetrics.config.MetricsConfig;
@@ -148,7 +149,8 @@ public final class MetricsJob {
     }
     Dataset<Row> withSurvey = ContactChainTransforms.withLatestSurvey(summary, chained, readSurveys(asOf));
     Dataset<Row> chains = persist(conform(
-        stamp(ContactChainTransforms.withRepeatFlags(withSurvey, asOf), asOf), ContactChainsSchema.SCHEMA));
+        stamp(BusinessWaitTransforms.withBusinessWait(ContactChainTransforms.withRepeatFlags(withSurvey, asOf),
+            config.businessHours()), asOf), ContactChainsSchema.SCHEMA));
     long chainCount = chains.count();
     // One file per contact_date, not one per shuffle task and date: a year's backfill otherwise
     // writes thousands of small files, and every night rewrites its window's share of them.

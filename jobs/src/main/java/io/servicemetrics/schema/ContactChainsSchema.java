@@ -43,6 +43,10 @@ public final class ContactChainsSchema {
   public static final String NPS = "nps";
   public static final String CES = "ces";
   public static final String PEOPLE_TOLD = "people_told";
+  // Business hours (docs/METRICS.md "Business hours"): NULL on every chain when no --business-hours
+  // schedule was given (not measured, never 0).
+  public static final String WAIT_BUSINESS_SECONDS = "wait_business_seconds";
+  public static final String ARRIVED_WHILE_CLOSED = "arrived_while_closed";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -73,7 +77,9 @@ public final class ContactChainsSchema {
           nullable(CSAT, IntegerType),
           nullable(NPS, IntegerType),
           nullable(CES, IntegerType),
-          nullable(PEOPLE_TOLD, IntegerType)),
+          nullable(PEOPLE_TOLD, IntegerType),
+          nullable(WAIT_BUSINESS_SECONDS, DoubleType),
+          nullable(ARRIVED_WHILE_CLOSED, BooleanType)),
       GoldColumns.STAMP);
 
   private ContactChainsSchema() {}

@@ -36,6 +36,9 @@ public final class DailyServiceMetricsSchema {
   public static final String NPS_N = "nps_n";
   public static final String CES_MEAN = "ces_mean";
   public static final String CES_N = "ces_n";
+  // Business hours: NULL when no --business-hours schedule was given (not measured, never 0).
+  public static final String ASA_BUSINESS_SECONDS = "asa_business_seconds";
+  public static final String ARRIVED_CLOSED = "arrived_closed";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -62,7 +65,9 @@ public final class DailyServiceMetricsSchema {
           nullable(NPS, DoubleType),
           required(NPS_N, LongType),
           nullable(CES_MEAN, DoubleType),
-          required(CES_N, LongType)),
+          required(CES_N, LongType),
+          nullable(ASA_BUSINESS_SECONDS, DoubleType),
+          nullable(ARRIVED_CLOSED, LongType)),
       GoldColumns.STAMP);
 
   private DailyServiceMetricsSchema() {}

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MetricsCommandTest {
@@ -29,6 +30,28 @@ class MetricsCommandTest {
     assertEquals(ZoneId.of("America/New_York"), cmd.timezone);
     assertEquals(40, cmd.restatementDays);
     assertTrue(cmd.fromScratch);
+    assertEquals(null, cmd.businessHours, "no schedule unless given");
+
+    // The sample's schedule, read while parsing (tests run in the jobs module).
+    new CommandLine(cmd).parseArgs("--date", "2026-03-09", "--warehouse", "/tmp/wh", "--business-hours",
+        "../data-samples/business-hours.json");
+    assertEquals("billing_office", cmd.businessHours.scheduleOf("billing"), "--business-hours");
+  }
+
+  @Test
+  void aBadBusinessHoursFileIsAUsageErrorBeforeAnySparkSession(@TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path bad = tmp.resolve("hours.json");
+    java.nio.file.Files.writeString(bad, "{\"schedules\": {\"s\": {\"timezone\": \"Mars/Olympus\", \"versions\": []}},"
+        + " \"queues\": {\"*\": \"s\"}}");
+    CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+        () -> new CommandLine(new MetricsCommand()).parseArgs("--date", "2026-03-09", "--warehouse", "/tmp/wh",
+            "--business-hours", bad.toString()), "bad file");
+    assertTrue(e.getMessage().contains("invalid at $.schedules.s.timezone: 'Mars/Olympus' is not an IANA time zone"),
+        e.getMessage());
+    assertEquals(2, ServiceMetricsCli.execute("nightly", "--date", "2026-03-09", "--landing", "/tmp/l", "--warehouse",
+        "/tmp/wh", "--reports", "/tmp/r", "--business-hours", bad.toString()), "nightly exits 2");
+    assertEquals(2, ServiceMetricsCli.execute("metrics", "--date", "2026-03-09", "--warehouse", "/tmp/wh",
+        "--business-hours", tmp.resolve("missing.json").toString()), "a missing file exits 2");
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.errors.ServiceMetricsException;
+import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.io.Warehouse;
@@ -196,6 +197,42 @@ class MetricsJobTest {
 
   private static List<String> schemaOf(StructField[] fields) {
     return java.util.Arrays.stream(fields).map(f -> f.name() + ":" + f.dataType().simpleString()).toList();
+  }
+
+  @Test
+  void aBusinessHoursScheduleFillsTheBusinessColumnsOfBothGoldTables(SparkSession spark, @TempDir Path warehouse) {
+    landSilver(spark, warehouse, NIGHTS);
+    // "tech" is open around the clock, every other queue Monday to Friday 09:00-17:00 in New York.
+    BusinessHours hours = BusinessHours.parse("""
+        {"schedules": {
+           "office": {"timezone": "America/New_York", "versions": [{"valid_from": "2026-01-01", "weekly": {
+              "mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]], "wed": [["09:00","17:00"]],
+              "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}]},
+           "always": {"timezone": "UTC", "versions": [{"valid_from": "2000-01-01", "weekly": {
+              "mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]], "wed": [["00:00","24:00"]],
+              "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["00:00","24:00"]],
+              "sun": [["00:00","24:00"]]}}]}},
+         "queues": {"tech": "always", "*": "office"}}""", "test.json");
+    MetricsJob.run(spark, config(warehouse, NIGHTS, true).withBusinessHours(hours));
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(warehouse.toString()));
+    Map<String, String> byChain = new LinkedHashMap<>();
+    for (Row r : delta.read(Table.GOLD_CONTACT_CHAINS).orderBy(ContactChainsSchema.CHAIN_ID).collectAsList()) {
+      byChain.put(r.getAs(ContactChainsSchema.CHAIN_ID), r.getAs(ContactChainsSchema.WAIT_BUSINESS_SECONDS) + " "
+          + r.getAs(ContactChainsSchema.ARRIVED_WHILE_CLOSED));
+    }
+    // Day 1 = Sunday 2026-03-01. Every answered leg waits 45 s. Closed: the weekend (A1, A7, E8) and
+    // 08:00 (N3, N6); B9 arrives at 09:00 sharp (open); B1-B2 (tech) and F1-F2 wait 90 s in two legs.
+    assertEquals(Map.ofEntries(
+        Map.entry("A1", "0.0 true"), Map.entry("A4", "45.0 false"), Map.entry("A7", "0.0 true"),
+        Map.entry("A10", "45.0 false"), Map.entry("B1", "90.0 false"), Map.entry("B9", "45.0 false"),
+        Map.entry("C2", "45.0 false"), Map.entry("C5", "45.0 false"), Map.entry("N3", "0.0 true"),
+        Map.entry("N6", "null true"), Map.entry("D6", "45.0 false"), Map.entry("E8", "null true"),
+        Map.entry("F1", "90.0 false")), byChain, "wait_business_seconds and arrived_while_closed per chain");
+    long arrivedClosed = 0;
+    for (Row r : delta.read(Table.GOLD_DAILY_SERVICE_METRICS).collectAsList()) {
+      arrivedClosed += (long) r.getAs(DailyServiceMetricsSchema.ARRIVED_CLOSED);
+    }
+    assertEquals(5L, arrivedClosed, "arrived_closed over the days: A1, A7, E8, N3, N6");
   }
 
   @Test
