@@ -50,8 +50,9 @@ final class IngestCommand extends SparkCommand {
   Path piiKeyFile;
 
   @Option(names = "--contacts-format", paramLabel = "FORMAT",
-      description = "Format of contacts/ files: canonical (*.csv) or amazon-connect (contact records as Kinesis"
-          + " Data Firehose writes them). Default: canonical, or contacts.format in --formats-config.")
+      description = "Format of contacts/ files: canonical (*.csv), amazon-connect (contact records as Kinesis"
+          + " Data Firehose writes them), genesys-cloud (analytics conversation details) or nice-cxone (completed"
+          + " contacts). Default: canonical, or contacts.format in --formats-config.")
   String contactsFormat;
 
   @Option(names = "--surveys-format", paramLabel = "FORMAT",
@@ -66,7 +67,8 @@ final class IngestCommand extends SparkCommand {
 
   @Option(names = "--formats-config", paramLabel = "FILE",
       description = "Properties file with <source>.format=NAME and adapter options (Amazon Connect attribute keys"
-          + " and team level, Qualtrics ImportIds and time zone, X fetched_at fallback); flags win over it."
+          + " and team level, Genesys wrap-up and CXone disposition outcome tables, Qualtrics ImportIds and time zone,"
+          + " X fetched_at fallback); flags win over it."
           + " Keys and defaults: docs/FORMATS.md.")
   Path formatsConfig;
 
