@@ -81,15 +81,15 @@ public final class BenchRunner {
       Path full = work.resolve("warehouse-" + config.days() + "d");
       String jvm = config.freshJvmNightly() ? ", fresh JVM" : "";
       phases.add(phase(spark, sampler, "backfill " + config.days() + "d", "backfill", first, night.minusDays(1),
-          landing, full, work, null));
+          landing, full, work, null, config.validFrom()));
       phases.add(phase(spark, sampler, "nightly, " + config.days() + "d history" + jvm, "nightly", night, night,
-          landing, full, work, fresh));
+          landing, full, work, fresh, config.validFrom()));
       if (config.historyDays() < config.days()) {
         Path short_ = work.resolve("warehouse-" + config.historyDays() + "d");
         phases.add(phase(spark, sampler, "backfill " + config.historyDays() + "d", "backfill",
-            night.minusDays(config.historyDays()), night.minusDays(1), landing, short_, work, null));
+            night.minusDays(config.historyDays()), night.minusDays(1), landing, short_, work, null, config.validFrom()));
         phases.add(phase(spark, sampler, "nightly, " + config.historyDays() + "d history" + jvm, "nightly", night,
-            night, landing, short_, work, fresh));
+            night, landing, short_, work, fresh, config.validFrom()));
       }
       return new BenchResult(config, environment(spark), generateSeconds, generated.bytes(),
           generated.rowsPerSource(), phases);
@@ -105,12 +105,13 @@ public final class BenchRunner {
    * is not null (the nightly as a scheduler starts it).
    */
   private static BenchResult.Phase phase(SparkSession spark, ResourceSampler sampler, String name, String command,
-      LocalDate from, LocalDate to, Path landing, Path warehouseDir, Path work, List<String> freshJvmSparkArguments) {
+      LocalDate from, LocalDate to, Path landing, Path warehouseDir, Path work, List<String> freshJvmSparkArguments,
+      LocalDate validFrom) {
     Warehouse warehouse = new Warehouse(warehouseDir.toString());
     // Quarantine share 1.0: the generator plants defects on purpose; the bench must not fail on them.
     PipelineConfig pipeline = new PipelineConfig(from, to, landing.toString(), warehouse,
         work.resolve("reports").resolve(warehouseDir.getFileName()), MetricsConfig.DEFAULT_TIMEZONE, PiiKey.demo(),
-        MetricsConfig.DEFAULT_RESTATEMENT_DAYS, MetricsConfig.DEFAULT_PERIOD_DAYS, 1.0, false, Duration.ZERO);
+        MetricsConfig.DEFAULT_RESTATEMENT_DAYS, MetricsConfig.DEFAULT_PERIOD_DAYS, 1.0, false, Duration.ZERO, validFrom, null);
     LOG.info("bench: {} ({} {}..{})", name, command, from, to);
     Instant started = Instant.now();
     double wall;

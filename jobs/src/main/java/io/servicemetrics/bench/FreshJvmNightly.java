@@ -98,7 +98,8 @@ final class FreshJvmNightly {
         "--restatement-days", Integer.toString(pipeline.restatementDays()),
         "--period-days", Integer.toString(pipeline.periodDays()),
         "--max-quarantine-share", String.format(Locale.ROOT, "%s", pipeline.maxQuarantineShare()),
-        "--wait-for-lock", Long.toString(pipeline.lockWait().toSeconds())));
+        "--wait-for-lock", Long.toString(pipeline.lockWait().toSeconds()),
+        "--valid-from", pipeline.validFrom().toString()));
     command.addAll(sparkArguments);
     return command;
   }

@@ -3,6 +3,7 @@ package io.servicemetrics.cli;
 import io.servicemetrics.bench.BenchConfig;
 import io.servicemetrics.bench.BenchResult;
 import io.servicemetrics.bench.BenchRunner;
+import io.servicemetrics.config.IngestConfig;
 import io.servicemetrics.errors.Errors;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,6 +41,10 @@ final class BenchCommand extends SparkCommand {
   @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "First delivery day (default: 2026-01-01).")
   LocalDate startDate;
 
+  @Option(names = "--valid-from", defaultValue = IngestConfig.DEFAULT_VALID_FROM_TEXT, paramLabel = "YYYY-MM-DD",
+      description = "The runs' --valid-from: events before this day are quarantined out_of_range (default: ${DEFAULT-VALUE}).")
+  LocalDate validFrom;
+
   @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder, absent or empty (default: a new temporary folder).")
   Path work;
 
@@ -63,7 +68,7 @@ final class BenchCommand extends SparkCommand {
       }
     }
     BenchConfig config = new BenchConfig(contactsPerDay, days, historyDays != null ? historyDays : days, seed,
-        startDate != null ? startDate : BenchConfig.DEFAULT_START_DATE, folder, keep, freshJvmNightly);
+        startDate != null ? startDate : BenchConfig.DEFAULT_START_DATE, folder, keep, freshJvmNightly, validFrom);
     BenchResult result = BenchRunner.run(spark, config, sparkOptions.conf);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     out.print(result.table());

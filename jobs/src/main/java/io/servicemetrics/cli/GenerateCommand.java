@@ -49,7 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--real-formats", paramLabel = "DIR",
       description = "Also write the same days in the real export formats (docs/FORMATS.md) under DIR:"
-          + " amazon-connect/contacts, qualtrics/surveys, x-api-v2/mentions; must be absent or empty.")
+          + " amazon-connect/contacts, genesys-cloud/contacts, nice-cxone/contacts, qualtrics/surveys,"
+          + " x-api-v2/mentions; must be absent or empty.")
   Path realFormats;
 
   @Override

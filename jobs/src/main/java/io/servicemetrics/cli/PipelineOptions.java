@@ -1,5 +1,6 @@
 package io.servicemetrics.cli;
 
+import io.servicemetrics.config.IngestConfig;
 import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
@@ -46,6 +47,11 @@ final class PipelineOptions {
       description = "Exit 3 when a source's quarantined share of records read exceeds this (default: ${DEFAULT-VALUE}).")
   double maxQuarantineShare;
 
+  @Option(names = "--valid-from", defaultValue = IngestConfig.DEFAULT_VALID_FROM_TEXT, paramLabel = "YYYY-MM-DD",
+      description = "Events before this day (UTC) are quarantined out_of_range; pass an earlier day for older"
+          + " history (default: ${DEFAULT-VALUE}).")
+  LocalDate validFrom;
+
   @Option(names = "--wait-for-lock", defaultValue = "0", paramLabel = "SECONDS",
       description = "Wait this long for another run holding the warehouse before failing (default: ${DEFAULT-VALUE}).")
   long waitForLock;
@@ -59,7 +65,7 @@ final class PipelineOptions {
   PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, Duration.ofSeconds(waitForLock), businessHours);
+        reportEveryDay, Duration.ofSeconds(waitForLock), validFrom, businessHours);
   }
 
   /**

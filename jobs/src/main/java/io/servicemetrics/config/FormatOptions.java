@@ -1,6 +1,7 @@
 package io.servicemetrics.config;
 
 import io.servicemetrics.errors.Errors;
+import io.servicemetrics.schema.ContactsSchema;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -31,6 +32,9 @@ import java.util.TreeSet;
  * @param qualtricsResolvedYes recode value of the "yes" answer ("yes" itself is always accepted)
  * @param qualtricsResolvedNo recode value of the "no" answer ("no" itself is always accepted)
  * @param xFetchedAtFallback where fetched_at comes from when a response line carries none
+ * @param genesysWrapUpOutcomes Genesys Cloud wrapUpCode to canonical outcome; a code not in it is "not reported"
+ * @param genesysIvrQueue queue of a Genesys Cloud conversation that ended in the IVR without reaching a queue
+ * @param cxoneDispositionOutcomes NICE CXone primaryDispositionId to canonical outcome; an id not in it is "not reported"
  */
 public record FormatOptions(
     int connectTeamLevel,
@@ -49,7 +53,10 @@ public record FormatOptions(
     String qualtricsTimeZone,
     String qualtricsResolvedYes,
     String qualtricsResolvedNo,
-    String xFetchedAtFallback) implements Serializable {
+    String xFetchedAtFallback,
+    Map<String, String> genesysWrapUpOutcomes,
+    String genesysIvrQueue,
+    Map<String, String> cxoneDispositionOutcomes) implements Serializable {
 
   public static final String CONNECT_TEAM_LEVEL = "amazon-connect.team-level";
   public static final int DEFAULT_CONNECT_TEAM_LEVEL = 1;
@@ -93,12 +100,28 @@ public record FormatOptions(
   public static final String FALLBACK_NONE = "none";
   public static final String DEFAULT_X_FETCHED_AT_FALLBACK = FALLBACK_FILE_MODIFICATION_TIME;
 
+  /**
+   * {@code code:outcome} pairs separated by commas, e.g. {@code Resolved:resolved, Call back:follow_up}
+   * (the analytics API gives wrap-up code ids; list the ids, or the names if your export resolves
+   * them). Empty by default: no organisation's codes are known, and an unmapped code is an
+   * outcome not reported, never a guess.
+   */
+  public static final String GENESYS_WRAP_UP_OUTCOMES = "genesys-cloud.wrap-up-outcomes";
+  public static final String DEFAULT_GENESYS_WRAP_UP_OUTCOMES = "";
+  public static final String GENESYS_IVR_QUEUE = "genesys-cloud.ivr-queue";
+  public static final String DEFAULT_GENESYS_IVR_QUEUE = "ivr";
+  /** {@code id:outcome} pairs separated by commas, e.g. {@code 101:resolved, 102:unresolved}; empty by default. */
+  public static final String CXONE_DISPOSITION_OUTCOMES = "nice-cxone.disposition-outcomes";
+  public static final String DEFAULT_CXONE_DISPOSITION_OUTCOMES = "";
+
   /** Every key with its default, in documentation order. */
   public static final Map<String, String> DEFAULT_VALUES = defaults();
 
   public static final FormatOptions DEFAULTS = of(Map.of());
 
   public FormatOptions {
+    genesysWrapUpOutcomes = Map.copyOf(genesysWrapUpOutcomes);
+    cxoneDispositionOutcomes = Map.copyOf(cxoneDispositionOutcomes);
     if (connectTeamLevel < 1 || connectTeamLevel > 5) {
       throw Errors.badArgument(CONNECT_TEAM_LEVEL + " is " + connectTeamLevel,
           "Amazon Connect agent hierarchies have levels 1 to 5", "Set it to 1, 2, 3, 4 or 5");
@@ -146,13 +169,45 @@ public record FormatOptions(
             "Remove the line to use the default (" + defaults().get(k) + ") or give a value");
       }
     }
+    if (v.get(GENESYS_IVR_QUEUE).isEmpty()) {
+      throw Errors.badArgument(GENESYS_IVR_QUEUE + " is empty", "A contact needs a queue, and a conversation that"
+          + " ended in the IVR never reached one", "Remove the line to use the default (" + DEFAULT_GENESYS_IVR_QUEUE
+          + ") or give a queue name");
+    }
     String task = v.get(CONNECT_TASK_CHANNEL);
     return new FormatOptions(level, v.get(CONNECT_OUTCOME_ATTRIBUTE), v.get(CONNECT_ESCALATED_ATTRIBUTE),
         v.get(CONNECT_ISSUE_CATEGORY_ATTRIBUTE), v.get(CONNECT_CUSTOMER_ID_ATTRIBUTE), task.isEmpty() ? null : task,
         v.get(QUALTRICS_CSAT), v.get(QUALTRICS_NPS), v.get(QUALTRICS_CES), v.get(QUALTRICS_RESOLVED),
         v.get(QUALTRICS_PEOPLE_TOLD), v.get(QUALTRICS_COMMENT), v.get(QUALTRICS_CONTACT_ID_FIELD),
         v.get(QUALTRICS_TIME_ZONE), v.get(QUALTRICS_RESOLVED_YES), v.get(QUALTRICS_RESOLVED_NO),
-        v.get(X_FETCHED_AT_FALLBACK));
+        v.get(X_FETCHED_AT_FALLBACK), outcomeTable(GENESYS_WRAP_UP_OUTCOMES, v.get(GENESYS_WRAP_UP_OUTCOMES)),
+        v.get(GENESYS_IVR_QUEUE), outcomeTable(CXONE_DISPOSITION_OUTCOMES, v.get(CXONE_DISPOSITION_OUTCOMES)));
+  }
+
+  /**
+   * A {@code code:outcome, code:outcome} table: codes compared as given (trimmed), outcomes one of
+   * the contract's. The last colon separates, so a code may itself contain one.
+   */
+  static Map<String, String> outcomeTable(String key, String text) {
+    Map<String, String> table = new LinkedHashMap<>();
+    for (String entry : text.split(",")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int colon = entry.lastIndexOf(':');
+      String code = colon < 0 ? "" : entry.substring(0, colon).strip();
+      String outcome = colon < 0 ? "" : entry.substring(colon + 1).strip().toLowerCase(java.util.Locale.ROOT);
+      if (code.isEmpty() || !ContactsSchema.OUTCOMES.contains(outcome)) {
+        throw Errors.badArgument(key + " entry '" + entry.strip() + "' is not code:outcome",
+            "Each entry maps one code of the export to an outcome of the input contract " + new TreeSet<>(ContactsSchema.OUTCOMES),
+            "Write entries such as 'Resolved:resolved, Call back:follow_up', separated by commas");
+      }
+      if (table.put(code, outcome) != null) {
+        throw Errors.badArgument(key + " maps code '" + code + "' twice", "A code has one outcome",
+            "Keep one entry for it");
+      }
+    }
+    return java.util.Collections.unmodifiableMap(table);
   }
 
   public ZoneId qualtricsZone() {
@@ -178,6 +233,9 @@ public record FormatOptions(
     d.put(QUALTRICS_RESOLVED_YES, DEFAULT_QUALTRICS_RESOLVED_YES);
     d.put(QUALTRICS_RESOLVED_NO, DEFAULT_QUALTRICS_RESOLVED_NO);
     d.put(X_FETCHED_AT_FALLBACK, DEFAULT_X_FETCHED_AT_FALLBACK);
+    d.put(GENESYS_WRAP_UP_OUTCOMES, DEFAULT_GENESYS_WRAP_UP_OUTCOMES);
+    d.put(GENESYS_IVR_QUEUE, DEFAULT_GENESYS_IVR_QUEUE);
+    d.put(CXONE_DISPOSITION_OUTCOMES, DEFAULT_CXONE_DISPOSITION_OUTCOMES);
     return java.util.Collections.unmodifiableMap(d);
   }
 }

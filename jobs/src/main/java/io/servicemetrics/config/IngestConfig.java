@@ -17,17 +17,28 @@ import java.util.function.Supplier;
  * @param landing the landing zone root (any Hadoop filesystem URI)
  * @param businessZone zone of timestamps that carry no offset
  * @param formats the export format of each source's landing files (canonical unless chosen)
+ * @param validFrom events before this day (midnight UTC) are {@code out_of_range}: older history is
+ *     real data only when the user says so, anything else that old is a corrupt default (1970, 1900)
  */
 public record IngestConfig(
     LocalDate firstDay, LocalDate lastDay, String landing, Warehouse warehouse, ZoneId businessZone, PiiKey piiKey,
-    SourceFormats formats) {
+    SourceFormats formats, LocalDate validFrom) {
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
+  /** The text of {@link #DEFAULT_VALID_FROM}, for the command line's default values. */
+  public static final String DEFAULT_VALID_FROM_TEXT = "2000-01-01";
+  /** Event times before this are corrupt defaults, not contact-center history, unless --valid-from says otherwise. */
+  public static final LocalDate DEFAULT_VALID_FROM = LocalDate.parse(DEFAULT_VALID_FROM_TEXT);
 
   public IngestConfig {
     Objects.requireNonNull(formats, "formats");
+    Objects.requireNonNull(validFrom, "validFrom");
     requireDeliveryRun(firstDay, "firstDay", lastDay, "lastDay", businessZone, "businessZone", landing, warehouse, piiKey,
         () -> Errors.badArgument("The delivery range " + firstDay + ".." + lastDay + " is empty",
             "Its last day is before its first", "Give the earlier date first"));
+    if (validFrom.isAfter(lastDay)) {
+      throw Errors.badArgument("--valid-from " + validFrom + " is after the delivery day " + lastDay,
+          "Every event of the run would be out_of_range", "Pass a --valid-from on or before the delivery days");
+    }
   }
 
   /**
@@ -49,6 +60,17 @@ public record IngestConfig(
     if (last.isBefore(first)) {
       throw backwards.get();
     }
+  }
+
+  /** Events from {@link #DEFAULT_VALID_FROM} on. */
+  public IngestConfig(LocalDate firstDay, LocalDate lastDay, String landing, Warehouse warehouse, ZoneId businessZone,
+      PiiKey piiKey, SourceFormats formats) {
+    this(firstDay, lastDay, landing, warehouse, businessZone, piiKey, formats, DEFAULT_VALID_FROM);
+  }
+
+  /** The same run with events valid from {@code day} on. */
+  public IngestConfig withValidFrom(LocalDate day) {
+    return new IngestConfig(firstDay, lastDay, landing, warehouse, businessZone, piiKey, formats, day);
   }
 
   /** Every source in the canonical format. */

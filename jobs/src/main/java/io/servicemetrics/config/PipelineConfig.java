@@ -21,6 +21,7 @@ import java.util.Objects;
  *     fails the run with exit code 3 (after everything is written)
  * @param reportEveryDay a backfill computes period tables and a report for every day, not just the last
  * @param lockWait how long to wait for another run holding the warehouse
+ * @param validFrom events before this day are {@code out_of_range} (see {@link IngestConfig#validFrom})
  * @param businessHours the {@code --business-hours} schedule, or null when none was given
  */
 public record PipelineConfig(
@@ -36,37 +37,44 @@ public record PipelineConfig(
     double maxQuarantineShare,
     boolean reportEveryDay,
     Duration lockWait,
+    LocalDate validFrom,
     BusinessHours businessHours) {
   public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
   public PipelineConfig {
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(lockWait, "lockWait");
+    Objects.requireNonNull(validFrom, "validFrom");
     IngestConfig.requireDeliveryRun(from, "from", to, "to", timezone, "timezone", landing, warehouse, piiKey,
         () -> Errors.badArgument("--from " + from + " is after --to " + to, "A backfill runs forward in time",
             "Give the earlier date as --from"));
+    requireQuarantineShare(maxQuarantineShare);
+  }
+
+  /** Checks --max-quarantine-share, for every command that takes it. */
+  public static void requireQuarantineShare(double maxQuarantineShare) {
     if (!(maxQuarantineShare >= 0 && maxQuarantineShare <= 1)) {
       throw Errors.badArgument("--max-quarantine-share " + maxQuarantineShare + " is not a share",
           "It is the largest tolerated fraction of quarantined records per source", "Pass a number from 0 to 1, e.g. 0.05");
     }
   }
 
-  /** Without a business-hours schedule. */
+  /** Events from {@link IngestConfig#DEFAULT_VALID_FROM} on, without a business-hours schedule. */
   public PipelineConfig(LocalDate from, LocalDate to, String landing, Warehouse warehouse, Path reports, ZoneId timezone,
       PiiKey piiKey, int restatementDays, int periodDays, double maxQuarantineShare, boolean reportEveryDay,
       Duration lockWait) {
     this(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, lockWait, null);
+        reportEveryDay, lockWait, IngestConfig.DEFAULT_VALID_FROM, null);
   }
 
   /** The same run with the given schedule (null: none). */
   public PipelineConfig withBusinessHours(BusinessHours hours) {
     return new PipelineConfig(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays,
-        maxQuarantineShare, reportEveryDay, lockWait, hours);
+        maxQuarantineShare, reportEveryDay, lockWait, validFrom, hours);
   }
 
   public IngestConfig ingest() {
-    return new IngestConfig(from, to, landing, warehouse, timezone, piiKey);
+    return new IngestConfig(from, to, landing, warehouse, timezone, piiKey).withValidFrom(validFrom);
   }
 
   /** Restates every ingested day plus the usual window behind the first one. */

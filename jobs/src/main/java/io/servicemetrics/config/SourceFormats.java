@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * Precedence, highest first: a {@code --<source>-format} flag, the {@code --formats-config} file,
  * the default {@value #CANONICAL}.
  *
- * @param contacts format of contacts/ files: canonical or amazon-connect
+ * @param contacts format of contacts/ files: canonical, amazon-connect, genesys-cloud or nice-cxone
  * @param surveys format of surveys/ files: canonical or qualtrics
  * @param mentions format of mentions/ files: canonical or x-api-v2
  * @param options the adapters' options
@@ -30,6 +30,8 @@ public record SourceFormats(String contacts, String surveys, String mentions, Fo
   public static final String AMAZON_CONNECT = "amazon-connect";
   public static final String QUALTRICS = "qualtrics";
   public static final String X_API_V2 = "x-api-v2";
+  public static final String GENESYS_CLOUD = "genesys-cloud";
+  public static final String NICE_CXONE = "nice-cxone";
 
   // Landing source folder names (ingest's Source.sourceName()).
   public static final String CONTACTS = "contacts";
@@ -122,7 +124,7 @@ public record SourceFormats(String contacts, String surveys, String mentions, Fo
 
   private static Map<String, List<String>> formatsBySource() {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put(CONTACTS, List.of(CANONICAL, AMAZON_CONNECT));
+    m.put(CONTACTS, List.of(CANONICAL, AMAZON_CONNECT, GENESYS_CLOUD, NICE_CXONE));
     m.put(SURVEYS, List.of(CANONICAL, QUALTRICS));
     m.put(MENTIONS, List.of(CANONICAL, X_API_V2));
     m.put(CUSTOMER_HANDLES, List.of(CANONICAL));

@@ -36,7 +36,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes the same synthetic days in the real export formats the ingest adapters read
- * (docs/FORMATS.md): contacts as Amazon Connect contact records, surveys as Qualtrics exports,
+ * (docs/FORMATS.md): contacts as Amazon Connect contact records (and, by {@link PlatformContactsWriter},
+ * as Genesys Cloud conversation details and NICE CXone completed contacts), surveys as Qualtrics exports,
  * mentions as saved X API v2 responses. It converts a canonical landing zone the generator has
  * just written, file by file, so the story is the same and memory stays bounded by one file.
  *
@@ -106,6 +107,9 @@ public final class RealFormatsWriter {
     for (String format : List.of(SourceFormats.AMAZON_CONNECT, SourceFormats.QUALTRICS, SourceFormats.X_API_V2)) {
       ContactCenterGenerator.requireEmpty(out.resolve(format));
     }
+    for (String format : PlatformContactsWriter.formats()) {
+      ContactCenterGenerator.requireEmpty(out.resolve(format));
+    }
   }
 
   /** Converts the canonical landing zone {@code landing} into {@code out}; returns the number of files written. */
@@ -123,7 +127,7 @@ public final class RealFormatsWriter {
     for (Path day : w.dayFolders(ContactCenterGenerator.MENTIONS)) {
       w.mentions(day);
     }
-    return w.files;
+    return w.files + PlatformContactsWriter.write(landing, out);
   }
 
   // ------------------------------------------------------------------ Amazon Connect

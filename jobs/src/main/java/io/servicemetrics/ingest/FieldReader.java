@@ -1,5 +1,6 @@
 package io.servicemetrics.ingest;
 
+import io.servicemetrics.config.IngestConfig;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,8 +23,6 @@ import java.util.regex.Pattern;
  * first rule broken in column order.
  */
 final class FieldReader {
-  /** Event times before this are corrupt defaults (1970, 1900), not contact-center history. */
-  static final Instant EARLIEST_EVENT = Instant.parse("2000-01-01T00:00:00Z");
   /** Event times later than this many days after the delivery day are in the future. */
   static final int MAX_DAYS_AFTER_DELIVERY = 2;
 
@@ -51,14 +50,25 @@ final class FieldReader {
 
   private final Map<String, String> fields;
   private final ZoneId businessZone;
+  private final LocalDate deliveryDate;
   private final Instant latestEvent;
+  private final LocalDate validFrom;
+  private final Instant earliestEvent;
   private ReasonCode reason;
   private String detail;
 
   FieldReader(Map<String, String> fields, ZoneId businessZone, LocalDate deliveryDate) {
+    this(fields, businessZone, deliveryDate, IngestConfig.DEFAULT_VALID_FROM);
+  }
+
+  /** @param validFrom event times before this day (midnight UTC) are out of range */
+  FieldReader(Map<String, String> fields, ZoneId businessZone, LocalDate deliveryDate, LocalDate validFrom) {
     this.fields = fields;
     this.businessZone = businessZone;
+    this.deliveryDate = deliveryDate;
     this.latestEvent = deliveryDate.plusDays(MAX_DAYS_AFTER_DELIVERY + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+    this.validFrom = validFrom;
+    this.earliestEvent = validFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   boolean failed() {
@@ -128,9 +138,17 @@ final class FieldReader {
       fail(ReasonCode.INVALID_TIMESTAMP, column + " '" + abbreviate(v) + "' is not an ISO-8601 timestamp");
       return null;
     }
-    if (t.isBefore(EARLIEST_EVENT) || !t.isBefore(latestEvent)) {
-      fail(ReasonCode.OUT_OF_RANGE, column + " " + v + " is before 2000 or more than "
-          + MAX_DAYS_AFTER_DELIVERY + " days after the delivery day");
+    if (t.isBefore(earliestEvent)) {
+      // The detail names the option that changes the rule: a breach made mostly of one rule
+      // quotes its first record's detail to the user (QuarantineBreaches).
+      LocalDate suggested = LocalDate.ofInstant(t, ZoneOffset.UTC).withDayOfYear(1);
+      fail(ReasonCode.OUT_OF_RANGE, column + " " + v + " is before --valid-from " + validFrom
+          + "; pass --valid-from " + suggested + " if your history is older");
+      return null;
+    }
+    if (!t.isBefore(latestEvent)) {
+      fail(ReasonCode.OUT_OF_RANGE, column + " " + v + " is more than " + MAX_DAYS_AFTER_DELIVERY
+          + " days after the delivery day " + deliveryDate + "; check the delivery folder's date= and the clock of the export");
       return null;
     }
     return t;

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
 
 import io.servicemetrics.config.IngestConfig;
 import io.servicemetrics.config.SourceFormats;
@@ -33,6 +35,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +152,7 @@ public final class IngestJob {
     try {
       delta.replaceSlice(source.bronze(), landed, slice, Provenance.DELIVERY_DATE);
       Pseudonymizer pseudonyms = new Pseudonymizer(config.piiKey().bytes());
-      validated = IngestTransforms.validate(landed, source, config.businessZone(), pseudonyms)
+      validated = IngestTransforms.validate(landed, source, config.businessZone(), config.validFrom(), pseudonyms)
           .persist(StorageLevel.MEMORY_AND_DISK());
       delta.replaceSlice(source.quarantine(), IngestTransforms.quarantined(validated), slice, Provenance.DELIVERY_DATE);
     } finally {
@@ -255,12 +258,20 @@ public final class IngestJob {
   private static Tally count(Dataset<Row> validated, Dataset<Row> classified) {
     Map<LocalDate, long[]> tallies = new TreeMap<>();
     Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
-    // One pass: a null reason is a record that passed validation.
-    for (Row r : validated.groupBy(Provenance.DELIVERY_DATE, QuarantineSchema.REASON_CODE).count().collectAsList()) {
+    Map<LocalDate, Map<String, String>> firstDetails = new TreeMap<>();
+    // One pass: a null reason is a record that passed validation. The same pass keeps each
+    // reason's first detail (by file and record number), which a breach message quotes.
+    Column firstDetail = min_by(col(QuarantineSchema.REASON_DETAIL),
+        struct(col(Provenance.SOURCE_FILE), col(Provenance.RECORD_NUMBER)));
+    for (Row r : validated.groupBy(Provenance.DELIVERY_DATE, QuarantineSchema.REASON_CODE)
+        .agg(functions.count(lit(1)), firstDetail).collectAsList()) {
       LocalDate day = r.getDate(0).toLocalDate();
       tallies.computeIfAbsent(day, d -> new long[3])[0] += r.getLong(2);
       if (!r.isNullAt(1)) {
         reasons.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+        if (!r.isNullAt(3)) {
+          firstDetails.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getString(3));
+        }
       }
     }
     long written = 0;
@@ -276,7 +287,8 @@ public final class IngestJob {
       Map<String, Long> dayReasons = reasons.getOrDefault(e.getKey(), Map.of());
       long quarantined = dayReasons.values().stream().mapToLong(Long::longValue).sum();
       long[] t = e.getValue();
-      counts.put(e.getKey(), new RunLog.IngestCounts(t[0], t[1], quarantined, t[2], dayReasons));
+      counts.put(e.getKey(), new RunLog.IngestCounts(t[0], t[1], quarantined, t[2], dayReasons,
+          firstDetails.getOrDefault(e.getKey(), Map.of())));
     }
     return new Tally(counts, written);
   }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.servicemetrics.config.IngestConfig;
 import io.servicemetrics.identity.Pseudonymizer;
 import io.servicemetrics.schema.BronzeSchema;
 import io.servicemetrics.schema.Provenance;
@@ -74,14 +75,26 @@ public final class IngestTransforms {
    */
   public static Dataset<Row> validate(
       Dataset<Row> bronze, Source source, ZoneId businessZone, Pseudonymizer pseudonyms) {
+    return validate(bronze, source, businessZone, IngestConfig.DEFAULT_VALID_FROM, pseudonyms);
+  }
+
+  /** As {@link #validate(Dataset, Source, ZoneId, Pseudonymizer)}, events before {@code validFrom} out of range. */
+  public static Dataset<Row> validate(
+      Dataset<Row> bronze, Source source, ZoneId businessZone, LocalDate validFrom, Pseudonymizer pseudonyms) {
     StructType schema = validatedSchema(source);
     String zoneId = businessZone.getId();
     LexiconSentimentScorer scorer = source == Source.MENTIONS ? LexiconSentimentScorer.standard() : null;
-    MapFunction<Row, Row> check = bronzeRow -> validateOne(bronzeRow, source, ZoneId.of(zoneId), pseudonyms, scorer);
+    MapFunction<Row, Row> check =
+        bronzeRow -> validateOne(bronzeRow, source, ZoneId.of(zoneId), validFrom, pseudonyms, scorer);
     return bronze.map(check, Encoders.row(schema));
   }
 
   static Row validateOne(Row bronzeRow, Source source, ZoneId zone, Pseudonymizer pseudonyms,
+      LexiconSentimentScorer scorer) {
+    return validateOne(bronzeRow, source, zone, IngestConfig.DEFAULT_VALID_FROM, pseudonyms, scorer);
+  }
+
+  static Row validateOne(Row bronzeRow, Source source, ZoneId zone, LocalDate validFrom, Pseudonymizer pseudonyms,
       LexiconSentimentScorer scorer) {
     int silverWidth = source.silverSchema().fields().length;
     Object[] out = new Object[silverWidth + 3];
@@ -100,7 +113,7 @@ public final class IngestTransforms {
     }
     Map<String, String> fields = CollectionConverters.asJava(
         bronzeRow.<scala.collection.Map<String, String>>getAs(BronzeSchema.FIELDS));
-    FieldReader reader = new FieldReader(fields, zone, delivery);
+    FieldReader reader = new FieldReader(fields, zone, delivery, validFrom);
     RecordValidators.Valid valid = switch (source) {
       case CONTACTS -> RecordValidators.contact(reader, pseudonyms);
       case SURVEYS -> RecordValidators.survey(reader);

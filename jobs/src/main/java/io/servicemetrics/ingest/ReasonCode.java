@@ -10,7 +10,7 @@ public enum ReasonCode {
   INVALID_TIMESTAMP("invalid_timestamp"),
   /** A number does not parse (including NaN and Infinity) or is not an integer where one is required. */
   INVALID_NUMBER("invalid_number"),
-  /** A value parses but lies outside its allowed range (negative counts, csat 9, a timestamp before 2000 or in the future). */
+  /** A value parses but lies outside its allowed range (negative counts, csat 9, a timestamp before --valid-from or in the future). */
   OUT_OF_RANGE("out_of_range"),
   /** A value is not one of the allowed values (channel "fax"). */
   UNKNOWN_ENUM("unknown_enum"),

@@ -25,6 +25,12 @@ final class RecordValidators {
   static final long MAX_SECONDS = MAX_LEG_SPAN.toSeconds();
   static final long MAX_COUNT = 1_000_000_000_000L;
   static final int MAX_PEOPLE_TOLD = 1_000_000;
+  /**
+   * A contact's customer id made only of zeros ("0", "000") is the placeholder call logs give an
+   * anonymous caller, not a customer: read as no id, or every anonymous call would be one
+   * customer calling again and again (repeats, chains). The id in customer_handles is kept.
+   */
+  static final java.util.regex.Pattern ANONYMOUS_CUSTOMER_ID = java.util.regex.Pattern.compile("0+");
 
   private RecordValidators() {}
 
@@ -33,15 +39,17 @@ final class RecordValidators {
 
   static Valid contact(FieldReader r, Pseudonymizer pseudonyms) {
     String contactId = r.requiredText(ContactsSchema.CONTACT_ID);
+    // The event time before the version stamp: old history breaks --valid-from on both, and the
+    // reason a user reads should name the contact's own time.
+    Instant initiated = r.requiredTimestamp(ContactsSchema.INITIATED_AT);
     Instant updatedAt = r.requiredTimestamp(ContactsSchema.UPDATED_AT);
     String previous = r.optionalText(ContactsSchema.PREVIOUS_CONTACT_ID);
-    String customerId = r.optionalText(ContactsSchema.CUSTOMER_ID);
+    String customerId = anonymousAsNull(r.optionalText(ContactsSchema.CUSTOMER_ID));
     String phone = r.optionalText(ContactsSchema.CUSTOMER_PHONE);
     String channel = r.requiredEnum(ContactsSchema.CHANNEL, ContactsSchema.CHANNELS);
     String queue = r.requiredText(ContactsSchema.QUEUE);
     String agent = r.optionalText(ContactsSchema.AGENT_ID);
     String team = r.optionalText(ContactsSchema.TEAM);
-    Instant initiated = r.requiredTimestamp(ContactsSchema.INITIATED_AT);
     Instant answered = r.optionalTimestamp(ContactsSchema.ANSWERED_AT);
     Instant ended = r.requiredTimestamp(ContactsSchema.ENDED_AT);
     Long hold = r.optionalLong(ContactsSchema.HOLD_SECONDS, 0, MAX_SECONDS);
@@ -153,6 +161,10 @@ final class RecordValidators {
         pseudonyms.customerId(customerId), io.servicemetrics.identity.IdentityNormalizer.platform(platform),
         handlePseudonym
     }, null);
+  }
+
+  private static String anonymousAsNull(String customerId) {
+    return customerId != null && ANONYMOUS_CUSTOMER_ID.matcher(customerId).matches() ? null : customerId;
   }
 
   private static Timestamp ts(Instant i) {

@@ -45,21 +45,34 @@ public final class RunLog {
     return clock.instant();
   }
 
-  /** Counts of an ingest of one source, in the run log's reconciliation columns. */
-  public record IngestCounts(long read, long accepted, long quarantined, long superseded, Map<String, Long> quarantineReasons) {
+  /**
+   * Counts of an ingest of one source, in the run log's reconciliation columns.
+   *
+   * @param firstDetails per reason code, the detail of its first quarantined record (earliest
+   *     delivery day, then file, then record number): what a breach message quotes
+   */
+  public record IngestCounts(long read, long accepted, long quarantined, long superseded, Map<String, Long> quarantineReasons,
+      Map<String, String> firstDetails) {
     public static final IngestCounts ZERO = new IngestCounts(0, 0, 0, 0, Map.of());
 
+    public IngestCounts(long read, long accepted, long quarantined, long superseded, Map<String, Long> quarantineReasons) {
+      this(read, accepted, quarantined, superseded, quarantineReasons, Map.of());
+    }
+
+    /** The sum of parts given in delivery-day order (the first detail of a reason is kept). */
     public static IngestCounts sum(java.util.Collection<IngestCounts> parts) {
       long read = 0, accepted = 0, quarantined = 0, superseded = 0;
       Map<String, Long> reasons = new TreeMap<>();
+      Map<String, String> details = new TreeMap<>();
       for (IngestCounts c : parts) {
         read += c.read;
         accepted += c.accepted;
         quarantined += c.quarantined;
         superseded += c.superseded;
         c.quarantineReasons.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+        c.firstDetails.forEach(details::putIfAbsent);
       }
-      return new IngestCounts(read, accepted, quarantined, superseded, reasons);
+      return new IngestCounts(read, accepted, quarantined, superseded, reasons, details);
     }
 
     public boolean reconciles() {

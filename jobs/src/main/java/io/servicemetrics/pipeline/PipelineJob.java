@@ -1,8 +1,8 @@
 package io.servicemetrics.pipeline;
 
 import io.servicemetrics.config.PipelineConfig;
-import io.servicemetrics.errors.Errors;
 import io.servicemetrics.ingest.IngestJob;
+import io.servicemetrics.ingest.QuarantineBreaches;
 import io.servicemetrics.ingest.Source;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.WarehouseLock;
@@ -110,25 +110,12 @@ public final class PipelineJob {
   }
 
   private List<String> qualityBreaches(Map<Source, RunLog.IngestCounts> ingested) {
-    List<String> breaches = new ArrayList<>();
-    ingested.forEach((source, c) -> {
-      double share = c.read() == 0 ? 0 : (double) c.quarantined() / c.read();
-      if (share > config.maxQuarantineShare()) {
-        breaches.add(String.format(java.util.Locale.ROOT, "%s: %d of %d records quarantined (%.1f%% > %.1f%%)",
-            source.sourceName(), c.quarantined(), c.read(), 100 * share, 100 * config.maxQuarantineShare()));
-      }
-    });
-    return breaches;
+    return QuarantineBreaches.of(ingested, config.maxQuarantineShare());
   }
 
   /** Fails a run whose data breached a threshold, once its outputs are written. */
   public static void failOnQualityBreaches(Result result) {
-    if (!result.qualityBreaches().isEmpty()) {
-      throw Errors.dataQualityBreached(
-          "Quarantine threshold breached: " + String.join("; ", result.qualityBreaches()),
-          "Inspect quarantine_<source> (SELECT reason_code, count(*) ...) and fix the export, or raise"
-              + " --max-quarantine-share; every output of the run was written");
-    }
+    QuarantineBreaches.failOnAny(result.qualityBreaches());
   }
 
   private static void haltIfAsked(String stage) {

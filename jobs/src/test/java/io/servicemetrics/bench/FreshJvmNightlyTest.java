@@ -38,7 +38,7 @@ class FreshJvmNightlyTest {
         "-cp", "a.jar:b.jar", "io.servicemetrics.bench.FreshJvmNightly",
         "nightly", "--date", "2027-01-01", "--landing", "/bench/landing", "--warehouse", "/bench/warehouse-365d",
         "--reports", "/bench/reports/warehouse-365d", "--timezone", "America/New_York", "--restatement-days", "35",
-        "--period-days", "28", "--max-quarantine-share", "1.0", "--wait-for-lock", "0",
+        "--period-days", "28", "--max-quarantine-share", "1.0", "--wait-for-lock", "0", "--valid-from", "2000-01-01",
         "--master", "local[*]", "--conf", "spark.sql.shuffle.partitions=4"), command);
   }
 
@@ -56,6 +56,7 @@ class FreshJvmNightlyTest {
     assertEquals(LocalDate.parse("2027-01-01"), nightly.matchedOptionValue("--date", null));
     assertEquals(ZoneId.of("America/New_York"), nightly.matchedOptionValue("--timezone", null));
     assertEquals(1.0, nightly.matchedOptionValue("--max-quarantine-share", 0.0));
+    assertEquals(LocalDate.parse("2000-01-01"), nightly.matchedOptionValue("--valid-from", null));
     assertEquals("local[2]", nightly.matchedOptionValue("--master", null));
   }
 }

@@ -69,6 +69,111 @@ class RealFormatsWriterTest {
     assertEquals(canonMentions.keySet(), x.keySet(), "the same mentions");
   }
 
+  @Test
+  void genesysConversationsAndCxoneContactsCarryTheCanonicalLegs(@TempDir Path tmp) throws IOException {
+    Path canonical = tmp.resolve("canonical");
+    ContactCenterGenerator.generate(new GeneratorConfig(5, 12, 3, LocalDate.parse("2026-11-02"), canonical));
+    RealFormatsWriter.write(canonical, tmp);
+    FormatOptions options = FormatOptions.of(Map.of(
+        FormatOptions.GENESYS_WRAP_UP_OUTCOMES, table(PlatformContactsWriter.WRAP_UP_CODES),
+        FormatOptions.CXONE_DISPOSITION_OUTCOMES, table(PlatformContactsWriter.DISPOSITIONS)));
+    List<LandingRecord> legs = canonicalCsv(canonical.resolve("contacts"), Source.CONTACTS).stream()
+        .filter(r -> r.errorCode() == null && PlatformContactsWriter.convertible(present(r.fields())))
+        .toList();
+
+    // CXone: every canonical version comes back under the id's digits, with the same times, hold,
+    // outcome and previous leg (through masterContactId).
+    Map<String, List<String>> cxone = index(read(tmp.resolve("nice-cxone/contacts"), SourceFormats.NICE_CXONE, options),
+        ContactsSchema.CONTACT_ID, ContactsSchema.UPDATED_AT, ContactsSchema.PREVIOUS_CONTACT_ID,
+        ContactsSchema.INITIATED_AT, ContactsSchema.ANSWERED_AT, ContactsSchema.ENDED_AT, ContactsSchema.HOLD_SECONDS,
+        ContactsSchema.OUTCOME);
+    Map<String, List<String>> canon = new HashMap<>();
+    index(legs, ContactsSchema.CONTACT_ID, ContactsSchema.UPDATED_AT, ContactsSchema.PREVIOUS_CONTACT_ID,
+        ContactsSchema.INITIATED_AT, ContactsSchema.ANSWERED_AT, ContactsSchema.ENDED_AT, ContactsSchema.HOLD_SECONDS,
+        ContactsSchema.OUTCOME).forEach((key, values) -> {
+          String id = key.substring(0, key.indexOf('@'));
+          values.set(0, values.get(0) == null ? null : Long.toString(PlatformContactsWriter.contactNumber(values.get(0))));
+          if (values.get(2) == null) {
+            values.set(4, null); // an unanswered leg has no outcome
+          }
+          canon.put(PlatformContactsWriter.contactNumber(id) + key.substring(key.indexOf('@')), values);
+        });
+    assertTrue(canon.size() > 50, "enough contacts to mean something: " + canon.size());
+    assertEquals(canon.keySet(), cxone.keySet(), "CXone versions");
+    canon.forEach((key, values) -> assertEquals(values, cxone.get(key), "CXone version " + key));
+    assertTrue(cxone.values().stream().anyMatch(v -> v.get(0) != null), "some legs were transferred");
+
+    // Genesys: each conversation's answered legs, latest versions, in answer order, with their answer and end.
+    Map<String, List<String>> genesys = new HashMap<>();
+    for (LandingRecord r : read(tmp.resolve("genesys-cloud/contacts"), SourceFormats.GENESYS_CLOUD, options)) {
+      if (r.fields().get(ContactsSchema.ANSWERED_AT) != null) {
+        genesys.put(r.fields().get(ContactsSchema.CONTACT_ID), List.of(r.fields().get(ContactsSchema.ANSWERED_AT),
+            r.fields().get(ContactsSchema.ENDED_AT), String.valueOf(r.fields().get(ContactsSchema.OUTCOME))));
+      }
+    }
+    Map<String, LandingRecord> latest = new HashMap<>();
+    for (LandingRecord r : legs) {
+      LandingRecord known = latest.get(r.fields().get(ContactsSchema.CONTACT_ID));
+      if (known == null || !RealFormatsWriter.instant(known.fields().get(ContactsSchema.UPDATED_AT))
+          .isAfter(RealFormatsWriter.instant(r.fields().get(ContactsSchema.UPDATED_AT)))) {
+        latest.put(r.fields().get(ContactsSchema.CONTACT_ID), r);
+      }
+    }
+    Map<String, List<LandingRecord>> chains = new HashMap<>();
+    for (LandingRecord r : latest.values()) {
+      String root = r.fields().get(ContactsSchema.CONTACT_ID);
+      while (latest.containsKey(latest.get(root).fields().getOrDefault(ContactsSchema.PREVIOUS_CONTACT_ID, ""))) {
+        root = latest.get(root).fields().get(ContactsSchema.PREVIOUS_CONTACT_ID);
+      }
+      if (!r.fields().getOrDefault(ContactsSchema.ANSWERED_AT, "").isBlank()) {
+        chains.computeIfAbsent(root, k -> new ArrayList<>()).add(r);
+      }
+    }
+    Map<String, List<String>> expected = new HashMap<>();
+    chains.forEach((root, answered) -> {
+      answered.sort(java.util.Comparator.comparing(r -> RealFormatsWriter.instant(r.fields().get(ContactsSchema.ANSWERED_AT))));
+      String conversation = java.util.UUID.nameUUIDFromBytes(("conversation:" + root).getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)).toString();
+      for (int i = 0; i < answered.size(); i++) {
+        Map<String, String> f = answered.get(i).fields();
+        String outcome = f.get(ContactsSchema.OUTCOME);
+        expected.put(conversation + "/" + (i + 1), List.of(
+            RealFormatsWriter.instant(f.get(ContactsSchema.ANSWERED_AT)).toString(),
+            RealFormatsWriter.instant(f.get(ContactsSchema.ENDED_AT)).toString(),
+            String.valueOf(outcome == null || outcome.isBlank() ? null : outcome)));
+      }
+    });
+    assertEquals(expected.keySet(), genesys.keySet(), "Genesys answered legs");
+    expected.forEach((key, values) -> assertEquals(values, genesys.get(key), "Genesys leg " + key));
+  }
+
+  private static Map<String, String> present(Map<String, String> fields) {
+    Map<String, String> out = new HashMap<>();
+    fields.forEach((k, v) -> {
+      if (v != null && !v.isBlank()) {
+        out.put(k, v.strip());
+      }
+    });
+    return out;
+  }
+
+  private static String table(Map<String, String> outcomeToCode) {
+    List<String> entries = new ArrayList<>();
+    outcomeToCode.forEach((outcome, code) -> entries.add(code + ":" + outcome));
+    return String.join(",", entries);
+  }
+
+  private static List<LandingRecord> read(Path sourceDir, String format, FormatOptions options) throws IOException {
+    SourceFormats formats = new SourceFormats(format, SourceFormats.CANONICAL, SourceFormats.CANONICAL, options);
+    LandingFormat reader = LandingFormats.forSource(Source.CONTACTS, formats);
+    List<LandingRecord> out = new ArrayList<>();
+    for (Path f : files(sourceDir)) {
+      assertTrue(reader.reads(f.getFileName().toString()), "read as " + format + ": " + f);
+      out.addAll(reader.parse(new RawLandingFile(f.getFileName().toString(), Files.readAllBytes(f), null), options));
+    }
+    return out;
+  }
+
   /** Key = first column + second as an instant; values = the rest, timestamps as instants, handles without '@'. */
   private static Map<String, List<String>> index(List<LandingRecord> records, String... columns) {
     Map<String, List<String>> out = new HashMap<>();

@@ -65,6 +65,34 @@ class RecordValidatorsTest {
   }
 
   @Test
+  void eventsBeforeValidFromAreOutOfRangeAndTheDetailNamesTheOptionThatChangesIt() {
+    Map<String, String> old = with(with(with(with(GOOD_CONTACT, "initiated_at", "1999-02-01T07:02:47+02:00"),
+        "answered_at", "1999-02-01T05:03:10Z"), "ended_at", "1999-02-01T05:09:00Z"), "updated_at", "1999-02-01T05:20:00Z");
+    FieldReader refused = reader(old, "UTC");
+    assertNull(RecordValidators.contact(refused, PSEUDONYMS));
+    assertEquals(ReasonCode.OUT_OF_RANGE, refused.reason());
+    assertEquals("initiated_at 1999-02-01T07:02:47+02:00 is before --valid-from 2000-01-01; pass --valid-from"
+        + " 1999-01-01 if your history is older", refused.detail(), "the event time is named before the version stamp");
+    FieldReader accepted = new FieldReader(old, ZoneId.of("UTC"), DELIVERY, LocalDate.parse("1999-01-01"));
+    assertNotNull(RecordValidators.contact(accepted, PSEUDONYMS), () -> accepted.reason() + ": " + accepted.detail());
+    FieldReader future = reader(with(GOOD_CONTACT, "ended_at", "2026-11-05T00:00:00Z"), "UTC");
+    assertNull(RecordValidators.contact(future, PSEUDONYMS));
+    assertEquals("ended_at 2026-11-05T00:00:00Z is more than 2 days after the delivery day 2026-11-02; check the"
+        + " delivery folder's date= and the clock of the export", future.detail());
+  }
+
+  @Test
+  void aCustomerIdOfZerosIsAnAnonymousCallerWithNoId() {
+    for (String anonymous : new String[] {"0", "000"}) {
+      RecordValidators.Valid valid = RecordValidators.contact(reader(with(GOOD_CONTACT, "customer_id", anonymous), "UTC"),
+          PSEUDONYMS);
+      assertNull(valid.values()[3], "customer id " + anonymous);
+    }
+    RecordValidators.Valid real = RecordValidators.contact(reader(with(GOOD_CONTACT, "customer_id", "10"), "UTC"), PSEUDONYMS);
+    assertEquals(PSEUDONYMS.customerId("10"), real.values()[3], "a real id containing zeros");
+  }
+
+  @Test
   void aSurveyNeedsOneScoreInRange() {
     Map<String, String> survey = Map.of("survey_id", "s1", "contact_id", "c1", "responded_at", "2026-11-02T15:00:00Z", "csat", "4");
     assertNotNull(RecordValidators.survey(reader(survey, "UTC")));

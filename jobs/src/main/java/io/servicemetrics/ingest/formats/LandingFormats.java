@@ -22,6 +22,8 @@ public final class LandingFormats {
       case SourceFormats.AMAZON_CONNECT -> new AmazonConnectFormat();
       case SourceFormats.QUALTRICS -> new QualtricsFormat();
       case SourceFormats.X_API_V2 -> new XApiV2Format();
+      case SourceFormats.GENESYS_CLOUD -> new GenesysCloudFormat();
+      case SourceFormats.NICE_CXONE -> new NiceCxoneFormat();
       default -> throw new IllegalArgumentException("No format " + name);
     };
   }
@@ -76,6 +78,12 @@ public final class LandingFormats {
       }
       if (head.contains("\"ContactId\"") || head.contains("\"AWSContactTraceRecordFormatVersion\"")) {
         return new Sniffed(SourceFormats.AMAZON_CONNECT, "Amazon Connect contact records (JSON with ContactId)");
+      }
+      if (head.contains("\"conversationId\"") && (head.contains("\"participants\"") || head.contains("\"conversations\""))) {
+        return new Sniffed(SourceFormats.GENESYS_CLOUD, "Genesys Cloud conversation details (JSON with conversationId and participants)");
+      }
+      if (head.contains("\"masterContactId\"") || head.contains("\"completedContacts\"")) {
+        return new Sniffed(SourceFormats.NICE_CXONE, "NICE CXone completed contacts (JSON with contactId and masterContactId)");
       }
       if (head.contains("\"data\"") && (head.contains("\"author_id\"") || head.contains("\"includes\""))) {
         return new Sniffed(SourceFormats.X_API_V2, "X API v2 responses (JSON with data and includes)");

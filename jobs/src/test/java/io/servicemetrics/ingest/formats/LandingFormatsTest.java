@@ -89,7 +89,7 @@ class LandingFormatsTest {
         key.getMessage());
     ServiceMetricsException name = assertThrows(ServiceMetricsException.class,
         () -> SourceFormats.resolve(null, Map.of(SourceFormats.CONTACTS, "genesys")));
-    assertTrue(name.getMessage().contains("[canonical, amazon-connect]"), name.getMessage());
+    assertTrue(name.getMessage().contains("[canonical, amazon-connect, genesys-cloud, nice-cxone]"), name.getMessage());
     assertEquals(ExitCode.BAD_INPUT, name.exitCode());
   }
 }
