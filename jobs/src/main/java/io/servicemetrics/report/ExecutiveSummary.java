@@ -38,6 +38,21 @@ public final class ExecutiveSummary {
 
   private ExecutiveSummary() {}
 
+  /**
+   * What a one-line printout (the demo) shows after a tile's value: the interval, the reason when
+   * not measured, and the FCR basis when FCR rests on no repeat.
+   */
+  public static String printedNote(KpiTile tile) {
+    if (ReportFormat.NOT_MEASURED.equals(tile.value())) {
+      return tile.basis() == null ? "" : tile.basis().substring(ReportFormat.NOT_MEASURED.length() + 2);
+    }
+    String interval = tile.interval() == null ? "" : tile.interval();
+    String basis = tile.basis() == null ? "" : tile.basis();
+    int semicolon = basis.indexOf("; ");
+    return semicolon < 0 || !basis.contains("no repeat within 7 days") ? interval
+        : interval + "; " + basis.substring(semicolon + 2);
+  }
+
   /** "not measured: reason", the basis line of a tile whose figure is NULL. */
   static String notMeasured(String reason) {
     return ReportFormat.NOT_MEASURED + ": " + reason;

@@ -202,11 +202,14 @@ class ServiceReportTest {
         "Word of mouth is not measured this period: no mentions were delivered for the period.")) {
       assertTrue(page1.contains(s), "page 1 says: " + s);
     }
-X
+    // Five tiles not measured (repeat, FCR, CSAT, NPS, word of mouth), besides the sentences.
     assertTrue(page1.split("not measured", -1).length - 1 >= 5, page1);
     assertFalse(page1.contains("0.0%"), "no unmeasured figure printed as 0.0%: " + page1);
     assertFalse(page1.contains("n/a"), "no bare n/a on page 1: " + page1);
     assertTrue(page1.contains("6.7%"), "the abandon rate 80 / 1,200 is measured");
+    KpiTile fcr = tiles.get(1);
+    assertEquals("no answered contact from an identified customer has a complete 7-day window",
+        ExecutiveSummary.printedNote(fcr), "the demo prints the reason after 'not measured'");
   }
 
   @Test
@@ -222,6 +225,8 @@ X
         page1);
     assertFalse(page1.contains("0.0%"), page1);
     assertFalse(page1.contains("(none) leads"), "no category driver made of missing categories: " + page1);
+    assertTrue(ExecutiveSummary.printedNote(ExecutiveSummary.tiles(model).get(1))
+        .endsWith("; " + ExecutiveSummary.FCR_NO_REPEAT_BASIS), "the demo prints the FCR basis");
     String all = normalized(String.join(" ", pages));
     for (String s : List.of("First-contact resolution is " + ExecutiveSummary.FCR_NO_REPEAT_BASIS + ".",
         "Issue categories are not measured: the contact records carry no issue category.",
