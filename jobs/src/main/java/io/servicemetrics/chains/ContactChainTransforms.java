@@ -57,6 +57,15 @@ public final class ContactChainTransforms {
 
   public static final String REASON_CYCLE = "chain_cycle";
   public static final String REASON_TOO_DEEP = "chain_too_deep";
+  /** The leg outcome that resolves a chain. */
+  public static final String OUTCOME_RESOLVED = "resolved";
+  /** {@code fcr_basis}: fcr_7d rests on the agent-reported outcome of the chain's last leg. */
+  public static final String FCR_BASIS_DISPOSITION = "disposition";
+  /**
+   * {@code fcr_basis}: no outcome was reported, so fcr_7d is the repeat-based definition (answered
+   * and no repeat within 7 days), the one FCR measurements use when there is no disposition.
+   */
+  public static final String FCR_BASIS_NO_REPEAT = "no_repeat";
   /** Column of {@link ChainLegs#rejected()}: why the leg is not in any chain. */
   public static final String REJECT_REASON = "reason";
 
@@ -106,6 +115,8 @@ public final class ContactChainTransforms {
   private static final String TAINTED_ROOT = "_tainted_root";
   private static final String ROOT = "_root";
   private static final String LAST = "_last";
+  private static final String LAST_ANSWERED = "answered";
+  private static final String LAST_OUTCOME = "outcome";
   private static final String FIRST_ANSWERED = "_first_answered";
   private static final String CHAIN_ENDED = "_chain_ended";
   private static final String CHAIN_ESCALATED = "_chain_escalated";
@@ -277,7 +288,7 @@ public final class ContactChainTransforms {
    * One row per chain from chained legs (with {@code customer_key} and {@code chain_id}): the chain
    * columns of {@link ContactChainsSchema} up to {@code resolved}, without repeat flags and survey.
    * Attributes come from the root leg, the agent from the first answered leg (by initiated_at, then
-   * contact_id), {@code resolved} from the last leg (same order); durations are sums over answered
+   * contact_id), {@code resolved} from the last leg (same order; see {@link #chainResolved}); durations are sums over answered
    * legs in seconds (null when no leg was answered).
    *
    * @param zone business time zone that decides {@code contact_date}
@@ -305,7 +316,8 @@ public final class ContactChainTransforms {
         first(when(answered, struct(
             col(ContactsSchema.AGENT_ID).as(ContactChainsSchema.AGENT_ID),
             col(ContactsSchema.TEAM).as(ContactChainsSchema.TEAM))), true).over(wholeChain).as(FIRST_ANSWERED),
-        last(col(ContactsSchema.OUTCOME), false).over(wholeChain).as(LAST),
+        last(struct(answered.as(LAST_ANSWERED), col(ContactsSchema.OUTCOME).as(LAST_OUTCOME)), false)
+            .over(wholeChain).as(LAST),
         max(col(ContactsSchema.ENDED_AT)).over(wholeChain).as(CHAIN_ENDED),
         count(lit(1)).over(wholeChain).cast(DataTypes.IntegerType).as(ContactChainsSchema.LEGS),
         max(answered).over(wholeChain).as(ContactChainsSchema.ANSWERED),
@@ -335,7 +347,20 @@ public final class ContactChainTransforms {
         col(ContactChainsSchema.HANDLE_SECONDS),
         col(ContactChainsSchema.HOLD_SECONDS),
         col(CHAIN_ESCALATED).as(ContactChainsSchema.ESCALATED),
-        coalesce(col(LAST).equalTo(lit("resolved")), lit(false)).as(ContactChainsSchema.RESOLVED));
+        chainResolved(col(LAST + "." + LAST_ANSWERED), col(LAST + "." + LAST_OUTCOME))
+            .as(ContactChainsSchema.RESOLVED));
+  }
+
+  /**
+   * A chain's {@code resolved} from its last leg: true when the outcome is {@code resolved}; NULL
+   * when the leg was answered and no outcome was reported (not reported is not unresolved: exports
+   * without a disposition field would otherwise read as 0 % resolved); false otherwise, including a
+   * last leg never answered (the customer was left waiting).
+   */
+  static Column chainResolved(Column lastAnswered, Column lastOutcome) {
+    return when(lastOutcome.equalTo(lit(OUTCOME_RESOLVED)), lit(true))
+        .when(lastAnswered.and(lastOutcome.isNull()), lit(null).cast(DataTypes.BooleanType))
+        .otherwise(lit(false));
   }
 
   /**
@@ -375,10 +400,12 @@ public final class ContactChainTransforms {
   }
 
   /**
-   * Adds repeat_1d, repeat_7d, repeat_30d and fcr_7d. {@code repeat_Nd} is true when another chain
-   * of the same non-null customer_key starts in (ended_at, ended_at + N x 24 h]; NULL for anonymous
-   * chains and when ended_at + N x 24 h > asOf (the window is not complete yet). {@code fcr_7d} =
-   * resolved AND NOT repeat_7d, NULL for abandoned chains and when repeat_7d is NULL.
+   * Adds repeat_1d, repeat_7d, repeat_30d, fcr_7d and fcr_basis. {@code repeat_Nd} is true when
+   * another chain of the same non-null customer_key starts in (ended_at, ended_at + N x 24 h]; NULL
+   * for anonymous chains and when ended_at + N x 24 h > asOf (the window is not complete yet).
+   * {@code fcr_7d} = resolved AND NOT repeat_7d (basis {@link #FCR_BASIS_DISPOSITION}), or NOT
+   * repeat_7d when resolved is NULL because no outcome was reported ({@link #FCR_BASIS_NO_REPEAT});
+   * fcr_7d and fcr_basis are NULL for abandoned chains and when repeat_7d is NULL.
    *
    * <p>Only the first chain starting strictly after ended_at matters. It is found with one window
    * per customer_key over start and end events sorted by time descending, taking the running
@@ -421,11 +448,20 @@ public final class ContactChainTransforms {
               lit(null).cast(DataTypes.BooleanType))
               .otherwise(coalesce(col(NEXT_START).leq(windowEnd), lit(false))));
     }
+    // Not measurable: abandoned (nothing to resolve) or the 7-day window unknown. Otherwise the
+    // reported outcome decides, and without one the repeat-based definition does.
+    Column unmeasured = col(ContactChainsSchema.ABANDONED).or(col(ContactChainsSchema.REPEAT_7D).isNull());
+    Column noRepeat = col(ContactChainsSchema.REPEAT_7D).unary_$bang();
+    Column noOutcome = col(ContactChainsSchema.RESOLVED).isNull();
     return flagged
         .withColumn(ContactChainsSchema.FCR_7D,
-            when(col(ContactChainsSchema.ABANDONED).or(col(ContactChainsSchema.REPEAT_7D).isNull()),
-                lit(null).cast(DataTypes.BooleanType))
-                .otherwise(col(ContactChainsSchema.RESOLVED).and(col(ContactChainsSchema.REPEAT_7D).unary_$bang())))
+            when(unmeasured, lit(null).cast(DataTypes.BooleanType))
+                .when(noOutcome, noRepeat)
+                .otherwise(col(ContactChainsSchema.RESOLVED).and(noRepeat)))
+        .withColumn(ContactChainsSchema.FCR_BASIS,
+            when(unmeasured, lit(null).cast(DataTypes.StringType))
+                .when(noOutcome, lit(FCR_BASIS_NO_REPEAT))
+                .otherwise(lit(FCR_BASIS_DISPOSITION)))
         .drop(NEXT_START);
   }
 

@@ -88,8 +88,7 @@ final class DemoCommand extends SparkCommand {
     stdout.println();
     stdout.println("Period " + days.last().minusDays(MetricsConfig.DEFAULT_PERIOD_DAYS - 1L) + " to " + days.last() + ":");
     for (KpiTile tile : ExecutiveSummary.tiles(model)) {
-      stdout.printf(Locale.ROOT, "  %-28s %10s  %s%n", tile.label(), tile.value(),
-          tile.interval() == null ? "" : tile.interval());
+      stdout.printf(Locale.ROOT, "  %-28s %10s  %s%n", tile.label(), tile.value(), ExecutiveSummary.printedNote(tile));
     }
     stdout.println();
     Headlines.of(delta, days.last()).forEach(sentence -> stdout.println("  " + sentence));

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import io.servicemetrics.chains.ContactChainTransforms;
 import io.servicemetrics.schema.AgentMetricsSchema;
 import io.servicemetrics.schema.ContactChainsSchema;
 import org.apache.spark.sql.Column;
@@ -47,6 +48,8 @@ public final class AgentMetricsTransforms {
         avg(when(col(ContactChainsSchema.FCR_7D), 1.0).when(col(ContactChainsSchema.FCR_7D).isNotNull(), 0.0))
             .as(AgentMetricsSchema.FCR_7D_RATE),
         count(col(ContactChainsSchema.FCR_7D)).as(AgentMetricsSchema.FCR_7D_ELIGIBLE),
+        count(when(col(ContactChainsSchema.FCR_BASIS).equalTo(lit(ContactChainTransforms.FCR_BASIS_NO_REPEAT)), lit(1)))
+            .as(AgentMetricsSchema.FCR_7D_NO_REPEAT_BASIS),
         avg(when(csat.geq(ResolutionSpeedTransforms.CSAT_TOP2_MIN), 1.0).when(csat.isNotNull(), 0.0))
             .as(AgentMetricsSchema.CSAT_TOP2),
         count(csat).as(AgentMetricsSchema.CSAT_N));

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.servicemetrics.chains.ContactChainTransforms;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import org.apache.spark.sql.Column;
@@ -31,6 +32,7 @@ public final class DailyServiceMetricsTransforms {
   private static final String TRANSFERRED = "_transferred";
   private static final String ESCALATED = "_escalated";
   private static final String RESOLVED = "_resolved";
+  private static final String RESOLVED_KNOWN = "_resolved_known";
   private static final String REPEATS = "_repeats";
   private static final String FCRS = "_fcrs";
   private static final String TOP2 = "_top2";
@@ -61,10 +63,14 @@ public final class DailyServiceMetricsTransforms {
             countWhere(answered.and(col(ContactChainsSchema.TRANSFERS).gt(lit(0)))).as(TRANSFERRED),
             countWhere(answered.and(col(ContactChainsSchema.ESCALATED))).as(ESCALATED),
             countWhere(answered.and(col(ContactChainsSchema.RESOLVED))).as(RESOLVED),
+            // resolved is NULL when no outcome was reported: such chains are neither side of the rate.
+            countWhere(answered.and(col(ContactChainsSchema.RESOLVED).isNotNull())).as(RESOLVED_KNOWN),
             countWhere(col(ContactChainsSchema.REPEAT_7D)).as(REPEATS),
             count(col(ContactChainsSchema.REPEAT_7D)).as(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE),
             countWhere(col(ContactChainsSchema.FCR_7D)).as(FCRS),
             count(col(ContactChainsSchema.FCR_7D)).as(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE),
+            countWhere(col(ContactChainsSchema.FCR_BASIS).equalTo(lit(ContactChainTransforms.FCR_BASIS_NO_REPEAT)))
+                .as(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS),
             countWhere(col(ContactChainsSchema.CSAT).geq(lit(CSAT_TOP2_MIN))).as(TOP2),
             count(col(ContactChainsSchema.CSAT)).as(DailyServiceMetricsSchema.CSAT_N),
             avg(col(ContactChainsSchema.CSAT)).as(DailyServiceMetricsSchema.MEAN_SATISFACTION),
@@ -94,11 +100,12 @@ public final class DailyServiceMetricsTransforms {
         col(DailyServiceMetricsSchema.HOLD_SECONDS_MEAN),
         ratio(col(TRANSFERRED), answeredN).as(DailyServiceMetricsSchema.TRANSFER_RATE),
         ratio(col(ESCALATED), answeredN).as(DailyServiceMetricsSchema.ESCALATION_RATE),
-        ratio(col(RESOLVED), answeredN).as(DailyServiceMetricsSchema.RESOLVED_RATE),
+        ratio(col(RESOLVED), col(RESOLVED_KNOWN)).as(DailyServiceMetricsSchema.RESOLVED_RATE),
         ratio(col(REPEATS), col(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE)).as(DailyServiceMetricsSchema.REPEAT_7D_RATE),
         col(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE),
         ratio(col(FCRS), col(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE)).as(DailyServiceMetricsSchema.FCR_7D_RATE),
         col(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE),
+        col(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS),
         ratio(col(TOP2), col(DailyServiceMetricsSchema.CSAT_N)).as(DailyServiceMetricsSchema.CSAT_TOP2),
         col(DailyServiceMetricsSchema.CSAT_N),
         col(DailyServiceMetricsSchema.MEAN_SATISFACTION),

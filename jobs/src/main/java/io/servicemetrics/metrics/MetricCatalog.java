@@ -39,12 +39,17 @@ public final class MetricCatalog {
       def("contact_chains.hold_seconds", "sum over answered legs of hold_seconds; NULL when no leg was answered",
           null),
       def("contact_chains.escalated", "any leg escalated", null),
-      def("contact_chains.resolved", "outcome of the last leg (by initiated_at, then contact_id) is 'resolved'", null),
+      def("contact_chains.resolved", "outcome of the last leg (by initiated_at, then contact_id) is 'resolved';"
+          + " NULL when that leg was answered and its outcome is blank (not reported); false otherwise, including a"
+          + " last leg never answered", null),
       def("repeat_1d", repeat(1), "window_days=1"),
       def("repeat_7d", repeat(7), "window_days=7"),
       def("repeat_30d", repeat(30), "window_days=30"),
-      def("fcr_7d", "resolved AND NOT repeat_7d; NULL for abandoned chains and when repeat_7d is NULL",
-          "window_days=7"),
+      def("fcr_7d", "resolved AND NOT repeat_7d when resolved is known (fcr_basis 'disposition'); NOT repeat_7d"
+          + " (answered and no repeat within 7 days) when resolved is NULL because no outcome was reported"
+          + " (fcr_basis 'no_repeat'); NULL for abandoned chains and when repeat_7d is NULL", "window_days=7"),
+      def("contact_chains.fcr_basis", "'disposition' when fcr_7d rests on the reported outcome, 'no_repeat' when"
+          + " it rests on no repeat within 7 days alone (no outcome reported); NULL where fcr_7d is NULL", null),
       def("contact_chains.survey_id", "the chain's survey with the latest responded_at (ties: larger survey_id)"
           + " among surveys whose contact_id is any leg of the chain and responded at or after that leg"
           + " initiated; csat, nps, ces and people_told come from it", null),
@@ -67,10 +72,13 @@ public final class MetricCatalog {
       def("hold_seconds_mean", "mean hold_seconds over answered chains", null),
       def("transfer_rate", "answered chains with transfers > 0 / answered chains; NULL when the denominator is 0", null),
       def("escalation_rate", "answered escalated chains / answered chains; NULL when the denominator is 0", null),
-      def("resolved_rate", "answered chains with resolved (agent-reported) / answered chains; NULL when the denominator is 0", null),
+      def("resolved_rate", "answered chains with resolved true / answered chains with resolved not NULL (outcome"
+          + " reported, or last leg never answered); NULL when the denominator is 0", null),
       def("repeat_7d_rate", "chains with repeat_7d true / repeat_7d_eligible (chains with repeat_7d not NULL); NULL when the denominator is 0",
           "window_days=7"),
       def("fcr_7d_rate", "chains with fcr_7d true / fcr_7d_eligible (chains with fcr_7d not NULL); NULL when the denominator is 0", "window_days=7"),
+      def("fcr_7d_no_repeat_basis", "of fcr_7d_eligible, chains with fcr_basis 'no_repeat' (fcr_7d measured as no"
+          + " repeat within 7 days: no outcome reported); the rest rest on the disposition", null),
       def("csat_top2", "share of chains with csat in {4,5} among chains with csat (CSAT, top-2-box); csat_n ="
           + " chains with csat; NULL when csat_n = 0", "top2_min=4"),
       def("mean_satisfaction", "mean csat (1-5) over chains with csat; not CSAT", null),

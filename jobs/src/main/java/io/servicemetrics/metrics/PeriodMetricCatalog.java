@@ -34,7 +34,8 @@ public final class PeriodMetricCatalog {
       def("agent_metrics",
           "Per agent_id (first-contact agent) over chains with contact_date in the period: chains; aht_seconds ="
               + " mean handle_seconds over answered chains; fcr_7d_rate over fcr_7d_eligible (fcr_7d not NULL);"
-              + " csat_top2 over csat_n; team = most frequent team (tie: smallest name).", PERIOD),
+              + " fcr_7d_no_repeat_basis = eligible chains whose fcr_7d rests on no repeat alone (no outcome"
+              + " reported); csat_top2 over csat_n; team = most frequent team (tie: smallest name).", PERIOD),
       def("agent_quadrant",
           "Relative to the medians of aht_seconds and fcr_7d_rate across agents with >= 20 fcr-eligible chains"
               + " (even count: mean of the middle two): fast_resolving (aht < median, fcr >= median), speed_trap"
@@ -48,7 +49,9 @@ public final class PeriodMetricCatalog {
               + " mentions (neutral included) pooled; NULL with the reason in note when a denominator is 0.",
           PERIOD + "; " + BOOT),
       def("experience_polarity",
-          "csat >= 4 positive, <= 2 negative, 3 neutral; without csat: resolved positive, else negative.", ""),
+          "csat >= 4 positive, <= 2 negative, 3 neutral; without csat: resolved true positive, resolved false"
+              + " negative (an abandoned chain is known unresolved); resolved NULL (no outcome reported) unknown:"
+              + " not an experience, never counted unhappy.", ""),
       def("wom_attribution",
           "A period mention whose (platform, author_pseudonym) maps through customer_handles to exactly one"
               + " customer_key goes to that customer's latest chain with ended_at in [posted_at - 14 days,"
@@ -59,7 +62,10 @@ public final class PeriodMetricCatalog {
               + " + 14 days <= as_of. told = total reach of attributed mentions (0 if none). Per polarity:"
               + " experiences, mentioning share (>= 1 attributed mention), mean told; multiplier = mean"
               + " told(negative) / mean told(positive) with a 95% bootstrap percentile interval resampling chains"
-              + " within each polarity; NULL with the reason in note when undefined.",
+              + " within each polarity; NULL with the reason in note when undefined. Without any mention posted in"
+              + " the period (period_mentions = 0) the mentioning shares, mean told and the multiplier are NULL (not"
+              + " measured). unknown_experiences and neutral_experiences count the period's chains with a complete"
+              + " follow window left out for unknown (no csat, no reported outcome) and neutral (csat 3) polarity.",
           PERIOD + "; follow_window=14 days; " + BOOT),
       def("survey_multiplier",
           "Mean people_told over the period's chains with csat <= 2 / mean people_told over those with csat >= 4,"

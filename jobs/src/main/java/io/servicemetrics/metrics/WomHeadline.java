@@ -16,7 +16,9 @@ public record WomHeadline(
     long negativeExperiences,
     long positiveExperiences,
     Double surveyMultiplier,
-    String note) {
+    String note,
+    long unknownExperiences,
+    boolean noMentions) {
 
   public static WomHeadline from(LocalDate periodEnd, Row row) {
     return new WomHeadline(periodEnd,
@@ -28,17 +30,32 @@ public record WomHeadline(
         row.<Long>getAs(WomMultiplierSchema.NEGATIVE_EXPERIENCES),
         row.<Long>getAs(WomMultiplierSchema.POSITIVE_EXPERIENCES),
         row.getAs(WomMultiplierSchema.SURVEY_MULTIPLIER),
-        row.getAs(WomMultiplierSchema.NOTE));
+        row.getAs(WomMultiplierSchema.NOTE),
+        has(row, WomMultiplierSchema.UNKNOWN_EXPERIENCES) ? row.<Long>getAs(WomMultiplierSchema.UNKNOWN_EXPERIENCES) : 0L,
+        has(row, WomMultiplierSchema.PERIOD_MENTIONS) && row.<Long>getAs(WomMultiplierSchema.PERIOD_MENTIONS) == 0L);
+  }
+
+  /** Rows written before a column was added do not have it. */
+  private static boolean has(Row row, String column) {
+    return java.util.Arrays.asList(row.schema().fieldNames()).contains(column);
   }
 
   /** One plain sentence with the interval (or why there is none). */
   public String sentence() {
     String survey = surveyMultiplier == null ? ""
         : String.format(Locale.ROOT, "; customers' own surveys put it at %.1f times", surveyMultiplier);
+    String unknown = unknownExperiences == 0 ? ""
+        : String.format(Locale.ROOT, "; %d contacts with neither a survey score nor a reported outcome are left out,"
+            + " not counted unhappy", unknownExperiences);
+    if (noMentions) {
+      return String.format(Locale.ROOT,
+          "Word of mouth is not measured for the period ending %s: %s%s%s.", periodEnd,
+          WordOfMouthTransforms.NO_MENTIONS, unknown, survey);
+    }
     if (multiplier == null) {
       return String.format(Locale.ROOT,
           "The word-of-mouth multiplier is undefined for the period ending %s (%s)%s.",
-          periodEnd, note == null ? "no eligible experiences" : note, survey);
+          periodEnd, note == null ? "no eligible experiences" : note, survey + unknown);
     }
     String interval = low == null ? "no interval: " + note
         : String.format(Locale.ROOT, "95%% CI %.1f to %.1f", low, high);
@@ -46,6 +63,6 @@ public record WomHeadline(
         "In the period ending %s, an unhappy experience reached %.1f times as many people as a happy one"
             + " (%s; %.1f versus %.1f people per experience over %d unhappy and %d happy experiences)%s.",
         periodEnd, multiplier, interval, toldPerNegative, toldPerPositive, negativeExperiences,
-        positiveExperiences, survey);
+        positiveExperiences, survey + unknown);
   }
 }

@@ -43,6 +43,8 @@ public final class WordOfMouthTransforms {
   public static final String POLARITY_POSITIVE = "positive";
   public static final String POLARITY_NEGATIVE = "negative";
   public static final String POLARITY_NEUTRAL = "neutral";
+  /** Neither a survey csat nor a known resolved: the experience is not eligible (never unhappy by default). */
+  public static final String POLARITY_UNKNOWN = "unknown";
   /** csat at or above this is a positive experience; at or below {@link #CSAT_NEGATIVE_MAX} negative. */
   public static final int CSAT_POSITIVE_MIN = 4;
   public static final int CSAT_NEGATIVE_MAX = 2;
@@ -133,17 +135,35 @@ public final class WordOfMouthTransforms {
   // ---- wom_multiplier ----
 
   /**
-   * Adds polarity: csat ≥ 4 positive, ≤ 2 negative, 3 neutral; without csat, a resolved chain is
-   * positive and any other negative.
+   * Adds polarity: csat ≥ 4 positive, ≤ 2 negative, 3 neutral; without csat, the chain's known
+   * {@code resolved} decides (true positive, false negative: an abandoned chain is known
+   * unresolved); with neither it is {@link #POLARITY_UNKNOWN}. An export without outcomes and
+   * surveys would otherwise count every answered chain as an unhappy experience.
    */
   public static Dataset<Row> withPolarity(Dataset<Row> chains) {
     Column csat = col(ContactChainsSchema.CSAT);
+    Column resolved = col(ContactChainsSchema.RESOLVED);
     return chains.withColumn(POLARITY,
         when(csat.geq(CSAT_POSITIVE_MIN), lit(POLARITY_POSITIVE))
             .when(csat.leq(CSAT_NEGATIVE_MAX), lit(POLARITY_NEGATIVE))
             .when(csat.isNotNull(), lit(POLARITY_NEUTRAL))
-            .when(col(ContactChainsSchema.RESOLVED), lit(POLARITY_POSITIVE))
-            .otherwise(lit(POLARITY_NEGATIVE)));
+            .when(resolved, lit(POLARITY_POSITIVE))
+            .when(resolved.isNotNull(), lit(POLARITY_NEGATIVE))
+            .otherwise(lit(POLARITY_UNKNOWN)));
+  }
+
+  /**
+   * One row: the period's chains with a complete follow window that are left out of the
+   * experiences, by why: {@link #POLARITY_UNKNOWN} (no csat, no reported outcome) and
+   * {@link #POLARITY_NEUTRAL} (csat 3). Columns are those two polarity names, counts (0 when none).
+   */
+  public static Dataset<Row> excludedExperiences(Dataset<Row> chains, PeriodWindow window) {
+    Column polarity = col(POLARITY);
+    return withPolarity(chains)
+        .filter(col(ContactChainsSchema.CONTACT_DATE).between(lit(window.periodStart()), lit(window.periodEnd()))
+            .and(col(ContactChainsSchema.ENDED_AT).leq(lit(window.asOfMinus(FOLLOW_WINDOW)))))
+        .agg(count(when(polarity.equalTo(lit(POLARITY_UNKNOWN)), lit(1))).as(POLARITY_UNKNOWN),
+            count(when(polarity.equalTo(lit(POLARITY_NEUTRAL)), lit(1))).as(POLARITY_NEUTRAL));
   }
 
   /**
@@ -251,8 +271,24 @@ public final class WordOfMouthTransforms {
 
   static final Bootstrap.Statistic MULTIPLIER = (c, s) -> (s[NEG] / c[NEG]) / (s[POS] / c[POS]);
 
-  /** The gold wom_multiplier row from the collected experience frequencies and survey means. */
+  /** The gold wom_multiplier row when mentions were delivered and no experience was left out. */
   public static Row womMultiplierRow(List<Row> frequencies, Row surveyTold, GoldStamp stamp) {
+    return womMultiplierRow(frequencies, surveyTold, new Excluded(0, 0, 1), stamp);
+  }
+
+  /**
+   * What the multiplier leaves out or cannot see: experiences of unknown and neutral polarity, and
+   * the number of mentions posted in the period (0: none delivered, so nothing about mentions is
+   * measured).
+   */
+  public record Excluded(long unknownExperiences, long neutralExperiences, long periodMentions) {}
+
+  /**
+   * The gold wom_multiplier row from the collected experience frequencies, survey means and
+   * exclusions. Without any mention in the period the mention shares, people told and the
+   * multiplier are NULL with the reason in note: no delivered mention is not "nobody talked".
+   */
+  public static Row womMultiplierRow(List<Row> frequencies, Row surveyTold, Excluded excluded, GoldStamp stamp) {
     FrequencyTable table = new FrequencyTable(2);
     long[] mentioning = new long[2];
     for (Row f : frequencies) {
@@ -284,12 +320,31 @@ public final class WordOfMouthTransforms {
     }
     Interval m = outcome.interval();
     Double multiplier = ResolutionSpeedTransforms.finiteOrNull(MULTIPLIER.of(counts, sums));
+    boolean mentionsMeasured = excluded.periodMentions() > 0;
+    if (!mentionsMeasured) {
+      // Replaces the multiplier's own reason: with no mention at all there is nothing to divide.
+      notes.parts.removeIf(n -> n.startsWith("multiplier: "));
+      notes.parts.add(0, "multiplier: not measured: " + NO_MENTIONS);
+      m = null;
+      multiplier = null;
+    }
+    if (excluded.unknownExperiences() > 0) {
+      notes.add("experiences: " + excluded.unknownExperiences() + " left out: " + UNKNOWN_REASON);
+    }
     return new GenericRowWithSchema(new Object[] {stamp.periodEndValue(), counts[NEG], counts[POS],
-        share(mentioning[NEG], counts[NEG]), share(mentioning[POS], counts[POS]),
-        mean(sums[NEG], counts[NEG]), mean(sums[POS], counts[POS]),
+        mentionsMeasured ? share(mentioning[NEG], counts[NEG]) : null,
+        mentionsMeasured ? share(mentioning[POS], counts[POS]) : null,
+        mentionsMeasured ? mean(sums[NEG], counts[NEG]) : null,
+        mentionsMeasured ? mean(sums[POS], counts[POS]) : null,
         multiplier, m == null ? null : m.low(), m == null ? null : m.high(), surveyMultiplier,
-        notes.text(), stamp.asOfValue(), stamp.definitionsVersion()}, WomMultiplierSchema.SCHEMA);
+        notes.text(), excluded.unknownExperiences(), excluded.neutralExperiences(), excluded.periodMentions(),
+        stamp.asOfValue(), stamp.definitionsVersion()}, WomMultiplierSchema.SCHEMA);
   }
+
+  /** Why the mention figures are NULL when the period has no mention. */
+  public static final String NO_MENTIONS = "no mentions were delivered for the period";
+  /** Why an experience of unknown polarity is left out. */
+  public static final String UNKNOWN_REASON = "neither a survey csat nor a reported outcome (polarity unknown)";
 
   /** Gold wom_multiplier for the period: one row. */
   public static Dataset<Row> womMultiplier(Dataset<Row> chains, Dataset<Row> mentions, Dataset<Row> customerHandles,
@@ -299,8 +354,11 @@ public final class WordOfMouthTransforms {
         periodMentions, unambiguousHandles(authorHandles(customerHandles, periodMentions)), chains, window);
     List<Row> frequencies = experienceFrequencies(experiences(chains, attributed, window)).collectAsList();
     Row survey = surveyTold(chains, window).first();
+    Row left = excludedExperiences(chains, window).first();
+    Excluded excluded = new Excluded(left.<Long>getAs(POLARITY_UNKNOWN), left.<Long>getAs(POLARITY_NEUTRAL),
+        periodMentions.count());
     return chains.sparkSession().createDataFrame(
-        List.of(womMultiplierRow(frequencies, survey, stamp)), WomMultiplierSchema.SCHEMA);
+        List.of(womMultiplierRow(frequencies, survey, excluded, stamp)), WomMultiplierSchema.SCHEMA);
   }
 
   private static String multiplierUndefinedBecause(long[] counts, double[] sums) {

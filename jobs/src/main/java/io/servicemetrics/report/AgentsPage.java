@@ -26,6 +26,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** Page 3: AHT against FCR per agent, quadrants at the medians of the plotted agents. */
 final class AgentsPage {
   static final String NAME = "agents-aht-vs-fcr";
+  /** The FCR axis title when FCR rests on reported outcomes; short, for the median is appended. */
+  static final String FCR_AXIS = "First-contact resolution, 7 days (%)";
   /** Fewer agents with enough data than this and the quadrants say nothing. */
   static final int MIN_AGENTS = 3;
 
@@ -54,6 +56,11 @@ final class AgentsPage {
       return "The analytics stage has not run: gold agent_metrics is missing.";
     }
     int n = plotted(model).size();
+    if (n == 0 && model.current().map(k -> k.fcr7dEligible() == 0).orElse(false)) {
+      // Without a measured FCR there is no vertical axis: quadrants would place everyone at 0 %.
+      return "Agent quadrants are not measured: first-contact resolution is not measured this period ("
+          + ExecutiveSummary.FCR_NOT_MEASURED + ").";
+    }
     if (n < MIN_AGENTS) {
       return "Not enough agents with at least " + AgentMetricsSchema.MIN_FCR_ELIGIBLE_CHAINS
           + " FCR-eligible contacts to draw quadrants (n = " + n + "; " + model.agentsInsufficient()
@@ -97,6 +104,21 @@ final class AgentsPage {
   }
 
   static JFreeChart createChart(Dataset data) {
+    return createChart(data, FCR_AXIS);
+  }
+
+  /** The FCR axis title, naming the no-repeat basis when the figures rest on it. */
+  static String fcrAxisLabel(ReportModel model) {
+    ReportModel.FcrBasis basis = model.current().map(ReportModel.PeriodKpis::fcrBasis)
+        .orElse(ReportModel.FcrBasis.DISPOSITION);
+    return switch (basis) {
+      case NO_REPEAT -> "FCR as no repeat within 7 days (%)";
+      case MIXED -> "FCR, 7 days, part as no repeat (%)";
+      default -> FCR_AXIS;
+    };
+  }
+
+  static JFreeChart createChart(Dataset data, String fcrAxis) {
     XYSeriesCollection c = data.series();
     double xMin = Double.MAX_VALUE, xMax = -Double.MAX_VALUE, yMin = Double.MAX_VALUE, yMax = -Double.MAX_VALUE;
     for (int s = 0; s < c.getSeriesCount(); s++) {
@@ -114,9 +136,13 @@ final class AgentsPage {
     if (y1 - y0 < 10) {
       y1 = Math.min(100, y0 + 10);
     }
-    NumberAxis x = new NumberAxis("Average handle time (minutes)");
+    // The medians' values go in the axis titles: drawn inside the plot they ran into the quadrant
+    // labels (a median near the left edge put "Fast and resolving" over "median 2.8 min").
+    NumberAxis x = new NumberAxis("Average handle time (minutes); median "
+        + String.format(java.util.Locale.ROOT, "%.1f min", data.medianAhtMinutes()));
     x.setRange(x0, x1);
-    NumberAxis y = new NumberAxis("First-contact resolution, 7 days (%)");
+    NumberAxis y = new NumberAxis(fcrAxis + "; median "
+        + String.format(java.util.Locale.ROOT, "%.1f%%", data.medianFcrPercent()));
     y.setRange(y0, y1);
     Color[] paints = {ReportTheme.VERMILLION, ReportTheme.BLUE, ReportTheme.SKY, ReportTheme.MUTED};
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
@@ -149,20 +175,6 @@ final class AgentsPage {
     corner(plot, "Fast and resolving", x0 + dx, y1 - dy, TextAnchor.TOP_LEFT, false);
     corner(plot, "Slow but resolving", x1 - dx, y1 - dy, TextAnchor.TOP_RIGHT, false);
     corner(plot, "Slow and not resolving", x1 - dx, y0 + dy, TextAnchor.BOTTOM_RIGHT, false);
-    XYTextAnnotation medianLabel = new XYTextAnnotation(
-        "median " + String.format(java.util.Locale.ROOT, "%.1f min", data.medianAhtMinutes()),
-        data.medianAhtMinutes() + dx, y1 - dy);
-    medianLabel.setTextAnchor(TextAnchor.TOP_LEFT);
-    medianLabel.setFont(ReportTheme.font(false, ReportTheme.CHART_TICK_SIZE - 0.5f));
-    medianLabel.setPaint(ReportTheme.MUTED);
-    plot.addAnnotation(medianLabel, false);
-    XYTextAnnotation fcrLabel = new XYTextAnnotation(
-        "median " + String.format(java.util.Locale.ROOT, "%.1f%%", data.medianFcrPercent()), x1 - dx,
-        data.medianFcrPercent() + dy * 0.3);
-    fcrLabel.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
-    fcrLabel.setFont(ReportTheme.font(false, ReportTheme.CHART_TICK_SIZE - 0.5f));
-    fcrLabel.setPaint(ReportTheme.MUTED);
-    plot.addAnnotation(fcrLabel, false);
     JFreeChart chart = new JFreeChart(null, ReportTheme.font(false, ReportTheme.CHART_LABEL_SIZE), plot, true);
     ReportTheme.apply(chart);
     ReportTheme.niceTicks(x, 10);
@@ -190,6 +202,6 @@ final class AgentsPage {
   }
 
   static ReportChart build(ReportModel model) {
-    return new ReportChart(NAME, createChart(createDataset(model)), csv(model));
+    return new ReportChart(NAME, createChart(createDataset(model), fcrAxisLabel(model)), csv(model));
   }
 }

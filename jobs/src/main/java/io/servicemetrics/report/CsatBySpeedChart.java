@@ -36,6 +36,10 @@ final class CsatBySpeedChart {
     long n = cells.stream().mapToLong(CsatCell::n).sum();
     boolean both = cells.stream().anyMatch(c -> c.fcr7d() && c.csatTop2() != null)
         && cells.stream().anyMatch(c -> !c.fcr7d() && c.csatTop2() != null);
+    if (n == 0) {
+      return "CSAT by resolution and speed is not measured: no surveys with a CSAT score and a measured"
+          + " first-contact resolution in this period.";
+    }
     if (n < MIN_SURVEYS || !both) {
       return "Not enough surveys in this period to compare (n = " + ReportFormat.count(n) + ").";
     }

@@ -22,7 +22,98 @@ public final class ExecutiveSummary {
   public static final double STUDIES_RATIO = 2.0;
   public static final double FOLKLORE_RATIO = 11.0;
 
+  /** What an FCR figure measured without any reported outcome rests on (issue 16). */
+  public static final String FCR_NO_REPEAT_BASIS =
+      "measured as no repeat within 7 days: the contact records carry no resolution outcome";
+  static final String REPEAT_NOT_MEASURED = "no contact from an identified customer has a complete 7-day window";
+  static final String FCR_NOT_MEASURED =
+      "no answered contact from an identified customer has a complete 7-day window";
+  static final String NO_SURVEYS = "no surveys were delivered for the period's contacts";
+  static final String NO_CSAT = "no survey answer for the period's contacts carries a CSAT score";
+  static final String NO_NPS = "no survey answer for the period's contacts carries an NPS score";
+  static final String NO_ANSWERED = "no contact in the period was answered";
+  static final String NO_CONTACTS = "no contacts were recorded in the period";
+  static final String WOM_NOT_RUN = "the word-of-mouth stage has not run for this period";
+  static final String NO_MENTIONS = "no mentions were delivered for the period";
+
   private ExecutiveSummary() {}
+
+  /**
+   * What a one-line printout (the demo) shows after a tile's value: the interval, the reason when
+   * not measured, and the FCR basis when FCR rests on no repeat.
+   */
+  public static String printedNote(KpiTile tile) {
+    if (ReportFormat.NOT_MEASURED.equals(tile.value())) {
+      return tile.basis() == null ? "" : tile.basis().substring(ReportFormat.NOT_MEASURED.length() + 2);
+    }
+    String interval = tile.interval() == null ? "" : tile.interval();
+    String basis = tile.basis() == null ? "" : tile.basis();
+    int semicolon = basis.indexOf("; ");
+    return semicolon < 0 || !basis.contains("no repeat within 7 days") ? interval
+        : interval + "; " + basis.substring(semicolon + 2);
+  }
+
+  /** "not measured: reason", the basis line of a tile whose figure is NULL. */
+  static String notMeasured(String reason) {
+    return ReportFormat.NOT_MEASURED + ": " + reason;
+  }
+
+  /** How the FCR basis reads after "n = N answered contacts", or "" for the reported outcome alone. */
+  public static String fcrBasisClause(PeriodKpis k) {
+    return switch (k.fcrBasis()) {
+      case NO_REPEAT -> FCR_NO_REPEAT_BASIS;
+      case MIXED -> ReportFormat.count(k.fcr7dNoRepeatBasis()) + " of them measured as no repeat within 7 days"
+          + " (no resolution outcome reported)";
+      default -> "";
+    };
+  }
+
+  /** A sentence naming the FCR basis for pages that show FCR, or "" when it is the reported outcome alone. */
+  public static String fcrBasisSentence(PeriodKpis k) {
+    return switch (k.fcrBasis()) {
+      case NO_REPEAT -> "First-contact resolution is " + FCR_NO_REPEAT_BASIS + ".";
+      case MIXED -> "First-contact resolution of " + ReportFormat.count(k.fcr7dNoRepeatBasis()) + " of the "
+          + ReportFormat.count(k.fcr7dEligible()) + " answered contacts is measured as no repeat within 7 days:"
+          + " their records carry no resolution outcome.";
+      default -> "";
+    };
+  }
+
+  /** Why CSAT is NULL for the period, or null when it is measured. */
+  static String csatNotMeasured(PeriodKpis k) {
+    return k.csatN() > 0 ? null : k.npsN() > 0 ? NO_CSAT : NO_SURVEYS;
+  }
+
+  /** Why NPS is NULL for the period, or null when it is measured. */
+  static String npsNotMeasured(PeriodKpis k) {
+    return k.npsN() > 0 ? null : k.csatN() > 0 ? NO_NPS : NO_SURVEYS;
+  }
+
+  /**
+   * Why the word-of-mouth multiplier is NULL, or null when it is measured: no mentions delivered,
+   * the stage has not run, or the gold note's reason for the multiplier.
+   */
+  public static String womNotMeasured(Optional<WomMultiplier> w) {
+    if (w.isEmpty()) {
+      return WOM_NOT_RUN;
+    }
+    WomMultiplier m = w.get();
+    if (m.multiplier() != null) {
+      return null;
+    }
+    if (m.noMentions()) {
+      return NO_MENTIONS;
+    }
+    String note = m.note();
+    if (note != null) {
+      for (String part : note.split("; ")) {
+        if (part.startsWith("multiplier: ")) {
+          return part.substring("multiplier: ".length()).replaceFirst("^(undefined|not measured): ", "");
+        }
+      }
+    }
+    return "no unhappy and happy experiences to compare";
+  }
 
   /** The eight tiles, in page order. */
   public static List<KpiTile> tiles(ReportModel model) {
@@ -30,19 +121,26 @@ public final class ExecutiveSummary {
     Optional<PeriodKpis> prev = model.previous();
     List<KpiTile> tiles = new ArrayList<>();
     tiles.add(rateTile(model, "Repeat contacts (7 days)", PeriodKpis::repeatRate, k -> Intervals.wilson(k.repeat7d(), k.repeat7dEligible()),
-        false, k -> "n = " + ReportFormat.count(k.repeat7dEligible()) + " contacts with a complete 7-day window"));
+        false, k -> k.repeat7dEligible() == 0 ? notMeasured(k.chains() == 0 ? NO_CONTACTS : REPEAT_NOT_MEASURED)
+            : "n = " + ReportFormat.count(k.repeat7dEligible()) + " contacts with a complete 7-day window"));
     tiles.add(rateTile(model, "First-contact resolution", PeriodKpis::fcrRate, k -> Intervals.wilson(k.fcr7d(), k.fcr7dEligible()),
-        true, k -> "n = " + ReportFormat.count(k.fcr7dEligible()) + " answered contacts"));
+        true, k -> k.fcr7dEligible() == 0
+            ? notMeasured(k.chains() == 0 ? NO_CONTACTS : k.answered() == 0 ? NO_ANSWERED : FCR_NOT_MEASURED)
+            : "n = " + ReportFormat.count(k.fcr7dEligible()) + " answered contacts"
+                + (fcrBasisClause(k).isEmpty() ? "" : "; " + fcrBasisClause(k))));
     tiles.add(rateTile(model, "CSAT (top-2-box)", PeriodKpis::csat, k -> Intervals.wilson(k.csatTop2(), k.csatN()),
-        true, k -> "n = " + ReportFormat.count(k.csatN()) + " surveys"));
+        true, k -> k.csatN() == 0 ? notMeasured(csatNotMeasured(k)) : "n = " + ReportFormat.count(k.csatN()) + " surveys"));
     {
       Double value = cur.map(PeriodKpis::nps).orElse(null);
       double[] ci = cur.map(k -> Intervals.nps(k.npsPromoters(), k.npsDetractors(), k.npsN())).orElse(null);
       Double delta = delta(cur.map(PeriodKpis::nps), prev.map(PeriodKpis::nps));
-      tiles.add(new KpiTile("NPS", ReportFormat.nps(value),
+      boolean measured = value != null;
+      tiles.add(new KpiTile("NPS", measured || cur.isEmpty() ? ReportFormat.nps(value) : ReportFormat.NOT_MEASURED,
           ci == null ? null : "95% CI " + ReportFormat.npsRange(ci[0], ci[1]),
-          deltaText(prev.isPresent(), delta, ReportFormat::npsDelta), trend(delta, 0.05), judge(delta, 0.05, true),
-          cur.map(k -> "n = " + ReportFormat.count(k.npsN()) + " responses").orElse(null)));
+          measured || cur.isEmpty() ? deltaText(prev.isPresent(), delta, ReportFormat::npsDelta) : "",
+          trend(delta, 0.05), judge(delta, 0.05, true),
+          cur.map(k -> k.npsN() == 0 ? notMeasured(npsNotMeasured(k))
+              : "n = " + ReportFormat.count(k.npsN()) + " responses").orElse(null)));
     }
     tiles.add(secondsTile(model, "Average speed of answer", PeriodKpis::asaSeconds, Judgement.BAD));
     tiles.add(secondsTile(model, "Average handle time", PeriodKpis::ahtSeconds, Judgement.NEUTRAL));
@@ -55,10 +153,11 @@ public final class ExecutiveSummary {
       boolean hasPrevious = model.previousMultiplier().map(WomMultiplier::multiplier).isPresent();
       String interval = w.filter(m -> m.ciLow() != null && m.ciHigh() != null)
           .map(m -> "95% CI " + ReportFormat.ratioRange(m.ciLow(), m.ciHigh())).orElse(null);
-      tiles.add(new KpiTile("Word-of-mouth multiplier", ReportFormat.ratio(value), interval,
-          deltaText(hasPrevious && value != null, delta, ReportFormat::ratioDelta), trend(delta, 0.05),
+      String why = womNotMeasured(w);
+      tiles.add(new KpiTile("Word-of-mouth multiplier", why == null ? ReportFormat.ratio(value) : ReportFormat.NOT_MEASURED,
+          interval, why == null ? deltaText(hasPrevious, delta, ReportFormat::ratioDelta) : "", trend(delta, 0.05),
           judge(delta, 0.05, false),
-          w.map(m -> "people told per unhappy vs happy experience").orElse(null)));
+          why == null ? "people told per unhappy vs happy experience" : notMeasured(why)));
     }
     return tiles;
   }
@@ -69,14 +168,21 @@ public final class ExecutiveSummary {
     Double v = cur.map(value).orElse(null);
     double[] ci = v == null ? null : interval.apply(cur.get());
     Double delta = delta(cur.map(value), model.previous().map(value));
-    return new KpiTile(label, ReportFormat.percent(v),
+    // With the period's numbers present, a NULL rate had nothing to measure: say so, never "n/a".
+    boolean notMeasured = cur.isPresent() && v == null;
+    return new KpiTile(label, notMeasured ? ReportFormat.NOT_MEASURED : ReportFormat.percent(v),
         ci == null ? null : "95% CI " + ReportFormat.percentRange(ci[0], ci[1]),
-        deltaText(model.previous().isPresent(), delta, ReportFormat::points), trend(delta, 0.0005),
+        notMeasured ? "" : deltaText(model.previous().isPresent(), delta, ReportFormat::points), trend(delta, 0.0005),
         judge(delta, 0.0005, higherIsBetter), cur.map(basis).orElse(null));
   }
 
   private static KpiTile secondsTile(ReportModel model, String label, Function<PeriodKpis, Double> value, Judgement whenUp) {
     Double v = model.current().map(value).orElse(null);
+    boolean notMeasured = model.current().isPresent() && v == null;
+    if (notMeasured) {
+      return new KpiTile(label, ReportFormat.NOT_MEASURED, null, "", Trend.NONE, Judgement.NEUTRAL,
+          notMeasured(model.current().get().chains() == 0 ? NO_CONTACTS : NO_ANSWERED));
+    }
     Double delta = delta(model.current().map(value), model.previous().map(value));
     Trend trend = trend(delta, 0.5);
     Judgement judgement = whenUp == Judgement.NEUTRAL || trend == Trend.FLAT || trend == Trend.NONE
@@ -150,7 +256,11 @@ public final class ExecutiveSummary {
         out.add(period + ", customers made " + ReportFormat.count(k.chains()) + " contacts; "
             + ReportFormat.percent(k.repeatRate()) + " came back within 7 days"
             + changeClause(tiles.get(0)) + " and " + ReportFormat.percent(k.fcrRate())
-            + " were resolved at first contact" + changeClause(tiles.get(1)) + ".");
+            + " were resolved at first contact" + changeClause(tiles.get(1))
+            + (fcrBasisClause(k).isEmpty() ? "" : " (" + fcrBasisClause(k) + ")") + ".");
+      }
+      if (k.chains() > 0 && k.csatN() == 0 && k.npsN() == 0) {
+        out.add("CSAT and NPS are not measured: " + NO_SURVEYS + ".");
       }
     }
     Optional<ResolutionVersusSpeedHeadline> effect = resolutionEffect(model);
@@ -169,7 +279,7 @@ public final class ExecutiveSummary {
           + ": resolving at first contact moves top-2-box CSAT by " + gap + " ("
           + ReportFormat.percent(e.resolved().rate()) + " versus " + ReportFormat.percent(e.unresolved().rate())
           + "), while one handle-time quartile faster moves it by " + step + ".");
-    } else if (model.csatBySpeed().isPresent()) {
+    } else if (model.csatBySpeed().isPresent() && surveysInSpeedTable(model) > 0) {
       out.add("Not enough surveys in this period to compare resolving with speed (n = "
           + ReportFormat.count(surveysInSpeedTable(model)) + ").");
     }
@@ -179,16 +289,22 @@ public final class ExecutiveSummary {
       String ci = w.ciLow() != null && w.ciHigh() != null ? " (95% CI " + ReportFormat.ratioRange(w.ciLow(), w.ciHigh()) + ")" : "";
       out.add("An unhappy experience reaches " + ReportFormat.ratio(w.multiplier()) + " as many people as a happy one" + ci
           + ": " + ReportFormat.decimal(w.toldPerNegative()) + " versus " + ReportFormat.decimal(w.toldPerPositive())
-          + " people per experience" + referenceClause(w) + ".");
+          + " people per experience" + referenceClause(w) + unknownClause(w) + ".");
     } else if (wom.isPresent()) {
-      out.add("The word-of-mouth multiplier could not be measured this period"
-          + (wom.get().note() == null ? "." : ": " + wom.get().note() + "."));
+      out.add("Word of mouth is not measured this period: " + womNotMeasured(wom) + unknownClause(wom.get()) + ".");
     }
     driverSentence(model).ifPresent(out::add);
     if (out.size() < 5) {
       speedTrapSentence(model).ifPresent(out::add);
     }
     return out;
+  }
+
+  /** How many experiences were left out for want of a survey or an outcome, as a clause. */
+  static String unknownClause(WomMultiplier w) {
+    return w.unknownExperiences() == 0 ? ""
+        : "; " + ReportFormat.count(w.unknownExperiences()) + " contacts with neither a survey score nor a reported"
+            + " outcome are left out, not counted unhappy";
   }
 
   private static String changeClause(KpiTile tile) {
@@ -225,7 +341,8 @@ public final class ExecutiveSummary {
         + ReportFormat.percent(top.rate());
     List<RepeatDriver> categories = model.repeatByCategory().orElse(List.of());
     long categoryRepeats = categories.stream().mapToLong(RepeatDriver::repeats).sum();
-    if (categoryRepeats > 0) {
+    boolean categorized = categories.stream().anyMatch(c -> !ReportData.NO_CATEGORY.equals(c.name()));
+    if (categoryRepeats > 0 && categorized) {
       RepeatDriver c = categories.get(0);
       s += "; by issue, " + c.name() + " leads with " + ReportFormat.percent((double) c.repeats() / categoryRepeats)
           + " of repeats";

@@ -20,9 +20,6 @@ import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
@@ -64,6 +61,11 @@ final class RepeatCharts {
     var drivers = byQueue ? model.repeatByQueue() : model.repeatByCategory();
     if (drivers.isEmpty()) {
       return "The metrics stage has not run: gold contact_chains is missing.";
+    }
+    if (!byQueue && !drivers.get().isEmpty()
+        && drivers.get().stream().allMatch(d -> ReportData.NO_CATEGORY.equals(d.name()))) {
+      // One bar labelled "(none)" would only restate the total.
+      return "Issue categories are not measured: the contact records carry no issue category.";
     }
     long repeats = drivers.get().stream().mapToLong(RepeatDriver::repeats).sum();
     return repeats == 0 ? "No repeat contacts with a complete 7-day window in this period." : null;
@@ -186,8 +188,9 @@ final class RepeatCharts {
     return d;
   }
 
+  /** "name (repeats): rate", so the bar's value is read beside its name. */
   private static String label(RepeatDriver r) {
-    return r.name() + " (" + ReportFormat.count(r.repeats()) + ")";
+    return r.name() + " (" + ReportFormat.count(r.repeats()) + "): " + ReportFormat.percent(r.rate());
   }
 
   static List<RepeatDriver> top(List<RepeatDriver> drivers) {
@@ -202,34 +205,33 @@ final class RepeatCharts {
     for (int c = 0; c < dataset.getColumnCount(); c++) {
       max = Math.max(max, dataset.getValue(0, c).doubleValue());
     }
+    // The reference line's value is told above the chart (driversCaption): as a label inside the
+    // plot it ran into the bar labels next to it.
     NumberAxis y = new NumberAxis("Repeat rate within 7 days (%)");
     y.setRange(0, Math.min(100, Math.max(10, Math.ceil(max * 1.25 / 5) * 5)));
     BarRenderer r = new BarRenderer();
     r.setSeriesPaint(0, ReportTheme.ORANGE);
     r.setDrawBarOutline(false);
     r.setMaximumBarWidth(0.12);
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%", new java.text.DecimalFormat("0.0",
-        java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
-    r.setDefaultItemLabelsVisible(true);
-    r.setDefaultItemLabelFont(ReportTheme.font(false, ReportTheme.CHART_TICK_SIZE));
-    r.setDefaultItemLabelPaint(ReportTheme.TEXT);
-    r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-    r.setItemLabelAnchorOffset(3);
+    // The rate is part of the category label, not a label at the bar's end: there it was clipped
+    // at the plot's edge ("96.6%" printed as "9") and the reference line ran through it.
     CategoryPlot plot = new CategoryPlot(dataset, x, y, r);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     if (overallRate != null) {
-      ValueMarker overall = new ValueMarker(100 * overallRate, ReportTheme.MUTED, ReportTheme.REFERENCE);
-      overall.setLabel("all contacts " + ReportFormat.percent(overallRate));
-      ReportTheme.styleMarkerLabel(overall);
-      overall.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-      overall.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-      plot.addRangeMarker(overall, Layer.BACKGROUND);
+      plot.addRangeMarker(new ValueMarker(100 * overallRate, ReportTheme.MUTED, ReportTheme.REFERENCE), Layer.BACKGROUND);
     }
     JFreeChart chart = new JFreeChart(null, ReportTheme.font(false, ReportTheme.CHART_LABEL_SIZE), plot, false);
     ReportTheme.apply(chart);
     r.setSeriesPaint(0, ReportTheme.ORANGE);
     ReportTheme.niceTicks(y, 8);
     return chart;
+  }
+
+  /** The line above a driver chart: what its labels and its dashed line are. */
+  static String driversCaption(ReportModel model, boolean byQueue) {
+    Double overall = model.current().map(PeriodKpis::repeatRate).orElse(null);
+    return (byQueue ? "Queue" : "Issue category") + " (repeat contacts): repeat rate within 7 days."
+        + (overall == null ? "" : " Dashed line: all contacts, " + ReportFormat.percent(overall) + ".");
   }
 
   static List<List<Object>> driversCsv(List<RepeatDriver> drivers, String nameColumn) {
@@ -246,7 +248,9 @@ final class RepeatCharts {
   static ReportChart buildDrivers(ReportModel model, boolean byQueue) {
     List<RepeatDriver> drivers = (byQueue ? model.repeatByQueue() : model.repeatByCategory()).orElse(List.of());
     Double overall = model.current().map(PeriodKpis::repeatRate).orElse(null);
-    String axis = byQueue ? "Queue (repeat contacts)" : "Issue category (repeat contacts)";
+    // No category-axis title: the caption above the chart says what the labels are, and the plot
+    // keeps the width for the labels themselves.
+    String axis = null;
     return new ReportChart(byQueue ? BY_QUEUE : BY_CATEGORY,
         createDriversChart(createDriversDataset(drivers), axis, overall),
         driversCsv(drivers, byQueue ? "queue" : "issue_category"));

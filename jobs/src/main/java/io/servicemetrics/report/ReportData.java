@@ -96,7 +96,7 @@ public final class ReportData {
     delta.spark().sparkContext().setJobGroup("report", "report: reduce gold for the period ending " + date, false);
     Optional<Dataset<Row>> chains = read(delta, Table.GOLD_CONTACT_CHAINS);
     Optional<Dataset<Row>> dsm = delta.exists(Table.GOLD_DAILY_SERVICE_METRICS)
-        ? Optional.of(delta.read(Table.GOLD_DAILY_SERVICE_METRICS)) : Optional.empty();
+        ? Optional.of(withBasisColumn(delta.read(Table.GOLD_DAILY_SERVICE_METRICS))) : Optional.empty();
     Optional<Dataset<Row>> agentTable = read(delta, Table.GOLD_AGENT_METRICS)
         .map(a -> a.where(col(AgentMetricsSchema.PERIOD_END).equalTo(lit(Date.valueOf(date)))));
 
@@ -194,7 +194,18 @@ public final class ReportData {
         weightedSum(DailyServiceMetricsSchema.NPS, DailyServiceMetricsSchema.NPS_N).as(NPS_SUM),
         coalesce(sum(DailyServiceMetricsSchema.NPS_N), lit(0L)).as(DailyServiceMetricsSchema.NPS_N),
         weightedSum(DailyServiceMetricsSchema.ASA_SECONDS, DailyServiceMetricsSchema.ANSWERED).as(WAIT_SUM),
-        weightedSum(DailyServiceMetricsSchema.AHT_SECONDS, DailyServiceMetricsSchema.ANSWERED).as(HANDLE_SUM)};
+        weightedSum(DailyServiceMetricsSchema.AHT_SECONDS, DailyServiceMetricsSchema.ANSWERED).as(HANDLE_SUM),
+        coalesce(sum(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS), lit(0L))
+            .as(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS)};
+  }
+
+  /**
+   * The daily table with fcr_7d_no_repeat_basis: a table written before the column existed has
+   * every FCR resting on the reported outcome, so the count is 0.
+   */
+  static Dataset<Row> withBasisColumn(Dataset<Row> daily) {
+    return java.util.Arrays.asList(daily.columns()).contains(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS)
+        ? daily : daily.withColumn(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS, lit(0L));
   }
 
   private static Column weightedSum(String value, String weight) {
@@ -313,7 +324,7 @@ public final class ReportData {
         longOf(r, DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE), longOf(r, FCR_7D_COUNT),
         longOf(r, DailyServiceMetricsSchema.FCR_7D_ELIGIBLE), longOf(r, CSAT_TOP2_COUNT),
         longOf(r, DailyServiceMetricsSchema.CSAT_N), doubleOf(r, NPS_SUM), npsN, promoters, detractors,
-        doubleOf(r, WAIT_SUM), doubleOf(r, HANDLE_SUM));
+        doubleOf(r, WAIT_SUM), doubleOf(r, HANDLE_SUM), longOf(r, DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS));
   }
 
   private static DailyPoint dailyPoint(Row r) {
@@ -355,7 +366,15 @@ public final class ReportData {
         r.getAs(WomMultiplierSchema.POSITIVE_MENTIONING_SHARE), r.getAs(WomMultiplierSchema.TOLD_PER_NEGATIVE),
         r.getAs(WomMultiplierSchema.TOLD_PER_POSITIVE), r.getAs(WomMultiplierSchema.MULTIPLIER),
         r.getAs(WomMultiplierSchema.MULTIPLIER_CI_LOW), r.getAs(WomMultiplierSchema.MULTIPLIER_CI_HIGH),
-        r.getAs(WomMultiplierSchema.SURVEY_MULTIPLIER), r.getAs(WomMultiplierSchema.NOTE));
+        r.getAs(WomMultiplierSchema.SURVEY_MULTIPLIER), r.getAs(WomMultiplierSchema.NOTE),
+        hasColumn(r, WomMultiplierSchema.UNKNOWN_EXPERIENCES) ? longOf(r, WomMultiplierSchema.UNKNOWN_EXPERIENCES) : 0L,
+        hasColumn(r, WomMultiplierSchema.PERIOD_MENTIONS) ? longOf(r, WomMultiplierSchema.PERIOD_MENTIONS)
+            : WomMultiplier.UNKNOWN_MENTIONS);
+  }
+
+  /** A row of a table written before the column was added does not have it. */
+  private static boolean hasColumn(Row r, String column) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
   }
 
   private static WomMentions womMentions(Row r) {

@@ -14,6 +14,8 @@ public final class ReportFormat {
   /** Shown for a value that cannot be computed (no data, zero denominator). */
   public static final String NONE = "n/a";
   public static final String FIRST_PERIOD = "first period";
+  /** The value of a figure whose input was not delivered: never 0, never n/a without a reason. */
+  public static final String NOT_MEASURED = "not measured";
   /** En dash between interval bounds. */
   public static final String RANGE = "\u2013";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);

@@ -91,7 +91,27 @@ public record ReportModel(
       long npsPromoters,
       long npsDetractors,
       double waitSecondsSum,
-      double handleSecondsSum) {
+      double handleSecondsSum,
+      long fcr7dNoRepeatBasis) {
+
+    /** Every FCR-eligible chain rests on its reported outcome (no fcr_7d_no_repeat_basis count). */
+    public PeriodKpis(long chains, long answered, long abandoned, long repeat7d, long repeat7dEligible, long fcr7d,
+        long fcr7dEligible, long csatTop2, long csatN, double npsSum, long npsN, long npsPromoters, long npsDetractors,
+        double waitSecondsSum, double handleSecondsSum) {
+      this(chains, answered, abandoned, repeat7d, repeat7dEligible, fcr7d, fcr7dEligible, csatTop2, csatN, npsSum,
+          npsN, npsPromoters, npsDetractors, waitSecondsSum, handleSecondsSum, 0);
+    }
+
+    /** What the FCR figure rests on (docs/METRICS.md "FCR"). */
+    public FcrBasis fcrBasis() {
+      if (fcr7dEligible == 0) {
+        return FcrBasis.NOT_MEASURED;
+      }
+      if (fcr7dNoRepeatBasis == 0) {
+        return FcrBasis.DISPOSITION;
+      }
+      return fcr7dNoRepeatBasis >= fcr7dEligible ? FcrBasis.NO_REPEAT : FcrBasis.MIXED;
+    }
 
     public Double repeatRate() {
       return ratio(repeat7d, repeat7dEligible);
@@ -126,6 +146,12 @@ public record ReportModel(
       return denominator == 0 ? null : (double) numerator / denominator;
     }
   }
+
+  /**
+   * The definition an FCR figure rests on: the reported outcome (resolved and no repeat within 7
+   * days), no repeat within 7 days alone (no outcome reported), both, or nothing measured.
+   */
+  public enum FcrBasis { DISPOSITION, NO_REPEAT, MIXED, NOT_MEASURED }
 
   /** One contact_date's repeat and FCR counts, summed over channels and queues. */
   public record DailyPoint(LocalDate date, long chains, long repeat7d, long repeat7dEligible, long fcr7d, long fcr7dEligible) {
@@ -177,7 +203,26 @@ public record ReportModel(
       Double ciLow,
       Double ciHigh,
       Double surveyMultiplier,
-      String note) {}
+      String note,
+      long unknownExperiences,
+      long periodMentions) {
+
+    /** A row written before the exclusion counts existed: none known, mentions assumed delivered. */
+    public WomMultiplier(long negativeExperiences, long positiveExperiences, Double negativeMentioningShare,
+        Double positiveMentioningShare, Double toldPerNegative, Double toldPerPositive, Double multiplier,
+        Double ciLow, Double ciHigh, Double surveyMultiplier, String note) {
+      this(negativeExperiences, positiveExperiences, negativeMentioningShare, positiveMentioningShare, toldPerNegative,
+          toldPerPositive, multiplier, ciLow, ciHigh, surveyMultiplier, note, 0, UNKNOWN_MENTIONS);
+    }
+
+    /** {@link #periodMentions} of a row that does not say how many mentions the period had. */
+    public static final long UNKNOWN_MENTIONS = -1;
+
+    /** True when no mention at all was delivered for the period: nothing about mentions is measured. */
+    public boolean noMentions() {
+      return periodMentions == 0;
+    }
+  }
 
   /** The wom_mentions row. */
   public record WomMentions(

@@ -237,9 +237,15 @@ public final class ServiceReport {
     }
     List<ModelTerm> terms = model.model().get();
     Optional<ModelTerm> failed = terms.stream().filter(t -> t.coefficient() == null).findFirst();
+    long sample = terms.stream().mapToLong(ModelTerm::n).max().orElse(0);
+    if (sample == 0) {
+      pages.paragraph("The regression is not measured: no surveyed contact with a measured first-contact resolution"
+              + " in this period.", false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, top, PdfPages.WIDTH);
+      return;
+    }
     if (terms.isEmpty() || failed.isPresent()) {
       String note = failed.map(ModelTerm::note).orElse(null);
-      long n = terms.stream().mapToLong(ModelTerm::n).max().orElse(0);
+      long n = sample;
       pages.paragraph("The regression could not be fitted this period (n = " + ReportFormat.count(n) + ")"
               + (note == null ? "." : ": " + note + "."),
           false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, top, PdfPages.WIDTH);
@@ -282,6 +288,10 @@ public final class ServiceReport {
       return;
     }
     List<Agent> plotted = AgentsPage.plotted(model);
+    String basis = model.current().map(ExecutiveSummary::fcrBasisSentence).orElse("");
+    if (!basis.isEmpty()) {
+      y = pages.paragraph(basis, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, y, PdfPages.WIDTH) - 2;
+    }
     y = pages.paragraph("Each point is an agent with at least " + AgentMetricsSchema.MIN_FCR_ELIGIBLE_CHAINS
             + " FCR-eligible contacts (" + plotted.size() + " agents; " + model.agentsInsufficient()
             + " with less data are left out); point size grows with contacts handled. Dashed lines are the medians.",
@@ -320,8 +330,10 @@ public final class ServiceReport {
     float y = pages.newPage(SECTION_REPEAT);
     String missing = RepeatCharts.trendMissing(model);
     if (missing == null) {
+      String basis = model.current().map(ExecutiveSummary::fcrBasisSentence).orElse("");
       y = pages.paragraph("Daily share of contacts followed by another contact from the same customer within 7 days,"
-              + " and the share resolved at first contact. Days after " + ReportFormat.day(model.lastFinalRepeatDay())
+              + " and the share resolved at first contact." + (basis.isEmpty() ? "" : " " + basis) + " Days after "
+              + ReportFormat.day(model.lastFinalRepeatDay())
               + " are not yet final: their 7-day window is still open (dotted, shaded).",
           false, ReportTheme.BODY_SIZE, ReportTheme.MUTED, PdfPages.LEFT, y, PdfPages.WIDTH) - 4;
       ReportChart trend = RepeatCharts.buildTrend(model);
@@ -345,6 +357,8 @@ public final class ServiceReport {
       pages.paragraph(missing, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, x, y, w);
       return;
     }
+    y = pages.paragraph(RepeatCharts.driversCaption(model, byQueue), false, ReportTheme.SMALL_SIZE + 1,
+        ReportTheme.MUTED, x, y, w) - 2;
     ReportChart chart = RepeatCharts.buildDrivers(model, byQueue);
     charts.add(chart);
     pages.chart(chart.chart(), x, y, w, Math.max(120, y - PdfPages.BOTTOM));
@@ -361,12 +375,16 @@ public final class ServiceReport {
     float leftW = 270;
     float chartH = 250;
     String toldMissing = WomCharts.toldMissing(model);
+    // The lowest point the two columns reach: a chart's height, or a paragraph's when neither draws.
+    float bottom = y;
     if (toldMissing == null) {
       ReportChart told = WomCharts.buildTold(model);
       charts.add(told);
       pages.chart(told.chart(), PdfPages.LEFT, y, leftW, chartH);
+      bottom = y - chartH;
     } else {
-      pages.paragraph(toldMissing, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, y, leftW);
+      bottom = Math.min(bottom,
+          pages.paragraph(toldMissing, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, y, leftW));
     }
     float rx = PdfPages.LEFT + leftW + 20;
     String ratiosMissing = WomCharts.ratiosMissing(model);
@@ -374,12 +392,16 @@ public final class ServiceReport {
       ReportChart ratios = WomCharts.buildRatios(model);
       charts.add(ratios);
       pages.chart(ratios.chart(), rx, y, PdfPages.RIGHT - rx, chartH);
+      bottom = Math.min(bottom, y - chartH);
     } else {
-      pages.paragraph(ratiosMissing, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, rx, y, PdfPages.RIGHT - rx);
+      bottom = Math.min(bottom, pages.paragraph(ratiosMissing, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, rx, y,
+          PdfPages.RIGHT - rx));
     }
-    y -= chartH + 14;
+    y = bottom - 14;
     List<List<String>> rows = new ArrayList<>();
-    for (WomCharts.Ratio r : WomCharts.ratios(model)) {
+    // A table of nothing but "n/a" has nothing true to show: only with at least one ratio.
+    List<WomCharts.Ratio> measured = ratiosMissing == null ? WomCharts.ratios(model) : List.of();
+    for (WomCharts.Ratio r : measured) {
       rows.add(List.of(r.label(), ReportFormat.ratio(r.value()), ReportFormat.ratioRange(r.low(), r.high()),
           r.nNegative() == null ? "" : ReportFormat.count(r.nNegative()),
           r.nPositive() == null ? "" : ReportFormat.count(r.nPositive())));
@@ -392,13 +414,31 @@ public final class ServiceReport {
     Optional<WomMultiplier> w = model.womMultiplier();
     if (w.isPresent()) {
       WomMultiplier m = w.get();
-      String text = "Share of experiences followed by a mention: " + ReportFormat.percent(m.negativeMentioningShare())
-          + " of unhappy, " + ReportFormat.percent(m.positiveMentioningShare()) + " of happy."
+      String shares = m.noMentions()
+          ? "Share of experiences followed by a mention: " + ReportFormat.NOT_MEASURED + " (no mentions were delivered"
+              + " for the period)."
+          : "Share of experiences followed by a mention: " + ReportFormat.percent(m.negativeMentioningShare())
+              + " of unhappy, " + ReportFormat.percent(m.positiveMentioningShare()) + " of happy.";
+      String left = m.unknownExperiences() == 0 ? ""
+          : " Left out: " + ReportFormat.count(m.unknownExperiences()) + " contacts with neither a survey score nor a"
+              + " reported outcome (their experience is unknown, not unhappy).";
+      String text = shares + left
           + (m.surveyMultiplier() == null ? "" : " Customers' own answer in surveys (people told, unhappy versus happy): "
               + ReportFormat.ratio(m.surveyMultiplier()) + ".")
-          + (m.note() == null ? "" : " Note: " + m.note() + ".");
+          + noteText(m);
       pages.paragraph(text, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, y, PdfPages.WIDTH);
     }
+  }
+
+  /** The gold note without the reasons the page has already given in words. */
+  private static String noteText(WomMultiplier m) {
+    if (m.note() == null) {
+      return "";
+    }
+    List<String> parts = java.util.Arrays.stream(m.note().split("; "))
+        .filter(p -> !p.startsWith("multiplier: not measured") && !p.startsWith("experiences: "))
+        .toList();
+    return parts.isEmpty() ? "" : " Note: " + String.join("; ", parts) + ".";
   }
 
   // ---- page 6 -------------------------------------------------------------------------------
@@ -436,7 +476,9 @@ public final class ServiceReport {
             + " meta_metric_definitions table.", false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, y,
         PdfPages.WIDTH) - 6;
     pages.paragraph("Repeat contact: another contact from the same customer within 7 days after the contact ended."
-            + " First-contact resolution (FCR): resolved and no repeat within 7 days. CSAT: share of survey answers 4 or"
+            + " First-contact resolution (FCR): resolved and no repeat within 7 days; where the contact records carry"
+            + " no resolution outcome, answered and no repeat within 7 days. A figure whose input was not delivered"
+            + " reads \"not measured\", with the reason. CSAT: share of survey answers 4 or"
             + " 5 of 5. NPS: promoters minus detractors, in points. Intervals are 95%: Wilson for shares, trinomial for"
             + " NPS, bootstrap for word-of-mouth ratios.",
         false, ReportTheme.SMALL_SIZE + 1, ReportTheme.MUTED, PdfPages.LEFT, y, PdfPages.WIDTH);

@@ -51,6 +51,13 @@ final class WomCharts {
       return "The word-of-mouth stage has not run: gold wom_multiplier has no row for this period.";
     }
     WomMultiplier w = model.womMultiplier().get();
+    if (w.noMentions()) {
+      return "People told per experience is not measured: no mentions were delivered for the period, so no one"
+          + " can be counted as told (" + ReportFormat.count(w.negativeExperiences()) + " unhappy, "
+          + ReportFormat.count(w.positiveExperiences()) + " happy experiences"
+          + (w.unknownExperiences() == 0 ? "" : "; " + ReportFormat.count(w.unknownExperiences())
+              + " with neither a survey score nor a reported outcome left out") + ").";
+    }
     if (w.toldPerNegative() == null || w.toldPerPositive() == null) {
       return "Not enough experiences to compare word of mouth (" + ReportFormat.count(w.negativeExperiences())
           + " unhappy, " + ReportFormat.count(w.positiveExperiences()) + " happy)"
@@ -78,8 +85,13 @@ final class WomCharts {
     if (model.womMultiplier().isEmpty() && model.womMentions().isEmpty()) {
       return "The word-of-mouth stage has not run: gold wom_multiplier and wom_mentions have no row for this period.";
     }
-    return ratios(model).stream().anyMatch(r -> r.value() != null)
-        ? null
+    if (ratios(model).stream().anyMatch(r -> r.value() != null)) {
+      return null;
+    }
+    boolean noMentions = model.womMultiplier().map(WomMultiplier::noMentions).orElse(false)
+        || model.womMentions().map(m -> m.nNegative() == 0 && m.nPositive() == 0).orElse(false);
+    return noMentions
+        ? "Word-of-mouth ratios are not measured: no mentions were delivered for the period."
         : "No ratio could be computed this period (a denominator was zero).";
   }
 

@@ -19,6 +19,8 @@ public final class AgentMetricsSchema {
   public static final String AHT_SECONDS = "aht_seconds";
   public static final String FCR_7D_RATE = "fcr_7d_rate";
   public static final String FCR_7D_ELIGIBLE = "fcr_7d_eligible";
+  /** Of fcr_7d_eligible, the chains whose fcr_7d rests on no repeat alone (no outcome reported). */
+  public static final String FCR_7D_NO_REPEAT_BASIS = "fcr_7d_no_repeat_basis";
   public static final String CSAT_TOP2 = "csat_top2";
   public static final String CSAT_N = "csat_n";
   public static final String QUADRANT = "quadrant";
@@ -40,6 +42,7 @@ public final class AgentMetricsSchema {
           nullable(AHT_SECONDS, DoubleType),
           nullable(FCR_7D_RATE, DoubleType),
           required(FCR_7D_ELIGIBLE, LongType),
+          required(FCR_7D_NO_REPEAT_BASIS, LongType),
           nullable(CSAT_TOP2, DoubleType),
           required(CSAT_N, LongType),
           required(QUADRANT, StringType)),

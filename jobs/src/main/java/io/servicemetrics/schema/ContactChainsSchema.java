@@ -37,6 +37,8 @@ public final class ContactChainsSchema {
   public static final String REPEAT_7D = "repeat_7d";
   public static final String REPEAT_30D = "repeat_30d";
   public static final String FCR_7D = "fcr_7d";
+  /** What fcr_7d rests on: "disposition" (reported outcome) or "no_repeat" (none reported); NULL with fcr_7d. */
+  public static final String FCR_BASIS = "fcr_basis";
   // Added to the contract: the chain's latest survey (by responded_at), so analyses need no re-join.
   public static final String SURVEY_ID = "survey_id";
   public static final String CSAT = "csat";
@@ -68,11 +70,13 @@ public final class ContactChainsSchema {
           nullable(HANDLE_SECONDS, DoubleType),
           nullable(HOLD_SECONDS, DoubleType),
           required(ESCALATED, BooleanType),
-          required(RESOLVED, BooleanType),
+          // NULL: the last leg was answered and its outcome not reported.
+          nullable(RESOLVED, BooleanType),
           nullable(REPEAT_1D, BooleanType),
           nullable(REPEAT_7D, BooleanType),
           nullable(REPEAT_30D, BooleanType),
           nullable(FCR_7D, BooleanType),
+          nullable(FCR_BASIS, StringType),
           nullable(SURVEY_ID, StringType),
           nullable(CSAT, IntegerType),
           nullable(NPS, IntegerType),

@@ -29,6 +29,8 @@ public final class DailyServiceMetricsSchema {
   public static final String REPEAT_7D_ELIGIBLE = "repeat_7d_eligible";
   public static final String FCR_7D_RATE = "fcr_7d_rate";
   public static final String FCR_7D_ELIGIBLE = "fcr_7d_eligible";
+  /** Of fcr_7d_eligible, the chains whose fcr_7d rests on no repeat alone (no outcome reported). */
+  public static final String FCR_7D_NO_REPEAT_BASIS = "fcr_7d_no_repeat_basis";
   public static final String CSAT_TOP2 = "csat_top2";
   public static final String CSAT_N = "csat_n";
   public static final String MEAN_SATISFACTION = "mean_satisfaction";
@@ -59,6 +61,7 @@ public final class DailyServiceMetricsSchema {
           required(REPEAT_7D_ELIGIBLE, LongType),
           nullable(FCR_7D_RATE, DoubleType),
           required(FCR_7D_ELIGIBLE, LongType),
+          required(FCR_7D_NO_REPEAT_BASIS, LongType),
           nullable(CSAT_TOP2, DoubleType),
           required(CSAT_N, LongType),
           nullable(MEAN_SATISFACTION, DoubleType),

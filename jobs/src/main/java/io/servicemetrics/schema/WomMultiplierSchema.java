@@ -24,6 +24,12 @@ public final class WomMultiplierSchema {
   public static final String MULTIPLIER_CI_HIGH = "multiplier_ci_high";
   public static final String SURVEY_MULTIPLIER = "survey_multiplier";
   public static final String NOTE = "note";
+  /** Period chains with a complete follow window left out: neither csat nor a reported outcome. */
+  public static final String UNKNOWN_EXPERIENCES = "unknown_experiences";
+  /** Period chains with a complete follow window left out: csat 3 (neither happy nor unhappy). */
+  public static final String NEUTRAL_EXPERIENCES = "neutral_experiences";
+  /** Mentions posted in the period; 0 means none were delivered and the mention figures are NULL. */
+  public static final String PERIOD_MENTIONS = "period_mentions";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -38,7 +44,10 @@ public final class WomMultiplierSchema {
           nullable(MULTIPLIER_CI_LOW, DoubleType),
           nullable(MULTIPLIER_CI_HIGH, DoubleType),
           nullable(SURVEY_MULTIPLIER, DoubleType),
-          nullable(NOTE, StringType)),
+          nullable(NOTE, StringType),
+          required(UNKNOWN_EXPERIENCES, LongType),
+          required(NEUTRAL_EXPERIENCES, LongType),
+          required(PERIOD_MENTIONS, LongType)),
       GoldColumns.STAMP);
 
   private WomMultiplierSchema() {}

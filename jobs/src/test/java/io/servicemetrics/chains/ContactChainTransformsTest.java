@@ -94,6 +94,14 @@ class ContactChainTransformsTest {
     legs.add(leg("H1").abandoned("2026-03-01T12:00:00Z", "2026-03-01T12:01:00Z"));
     legs.add(leg("H2").previous("H1").abandoned("2026-03-09T12:00:00Z", "2026-03-09T12:01:00Z"));
 
+    // Outcome not reported (blank): U1 answered, no repeat; U2 answered, U3 (k-u2) follows a day
+    // later; UT answered without outcome, then transferred to UQ which was never answered.
+    legs.add(leg("U1").customer("ku1").handled("a1", "t1", "2026-03-13T10:00:00Z", "2026-03-13T10:01:00Z", "2026-03-13T10:05:00Z", 0, 0, null));
+    legs.add(leg("U2").customer("ku2").handled("a1", "t1", "2026-03-13T11:00:00Z", "2026-03-13T11:01:00Z", "2026-03-13T11:05:00Z", 0, 0, null));
+    legs.add(leg("U3").customer("ku2").handled("a2", "t1", "2026-03-14T11:00:00Z", "2026-03-14T11:01:00Z", "2026-03-14T11:05:00Z", 0, 0, null));
+    legs.add(leg("UT").customer("ku3").handled("a1", "t1", "2026-03-13T12:00:00Z", "2026-03-13T12:01:00Z", "2026-03-13T12:05:00Z", 0, 0, null));
+    legs.add(leg("UQ").previous("UT").customer("ku3").abandoned("2026-03-13T12:05:00Z", "2026-03-13T12:09:00Z"));
+
     Dataset<Row> handles = SilverRows.handles(spark,
         handle("k7", "phone", "p1"), handle("k5", "phone", "p1"), handle("k0", "x", "p1"));
     Dataset<Row> surveys = SilverRows.surveys(spark,
@@ -260,5 +268,38 @@ class ContactChainTransformsTest {
     assertEquals(1, v("G2", ContactChainsSchema.LEGS), "previous leg not (yet) present: own chain");
     assertEquals(1, v("H2", ContactChainsSchema.LEGS), "previous leg beyond the link gap: own chain");
     assertEquals(1, v("H1", ContactChainsSchema.LEGS));
+  }
+
+  @Test
+  void anUnreportedOutcomeIsUnknownAndFcrFallsBackToNoRepeat() {
+    // U1: last leg answered, outcome blank -> resolved NULL; no other chain of ku1 -> fcr = NOT repeat = true.
+    assertNull(v("U1", ContactChainsSchema.RESOLVED), "not reported is not unresolved");
+    assertEquals(false, v("U1", ContactChainsSchema.REPEAT_7D));
+    assertEquals(true, v("U1", ContactChainsSchema.FCR_7D), "answered and no repeat within 7 days");
+    assertEquals(ContactChainTransforms.FCR_BASIS_NO_REPEAT, v("U1", ContactChainsSchema.FCR_BASIS));
+    // U2: U3 of ku2 starts 23 h 55 min after U2 ended -> repeat, fcr false on the same basis.
+    assertNull(v("U2", ContactChainsSchema.RESOLVED));
+    assertEquals(true, v("U2", ContactChainsSchema.REPEAT_7D));
+    assertEquals(false, v("U2", ContactChainsSchema.FCR_7D), "the customer came back");
+    assertEquals(ContactChainTransforms.FCR_BASIS_NO_REPEAT, v("U2", ContactChainsSchema.FCR_BASIS));
+  }
+
+  @Test
+  void aChainWhoseLastLegWasNeverAnsweredStaysUnresolved() {
+    // UT answered (no outcome) -> UQ never answered: the customer was left waiting.
+    assertEquals(2, v("UT", ContactChainsSchema.LEGS));
+    assertEquals(true, v("UT", ContactChainsSchema.ANSWERED));
+    assertEquals(false, v("UT", ContactChainsSchema.RESOLVED), "last leg unanswered: known unresolved");
+    assertEquals(false, v("UT", ContactChainsSchema.FCR_7D), "unresolved, whatever the repeat flag");
+    assertEquals(ContactChainTransforms.FCR_BASIS_DISPOSITION, v("UT", ContactChainsSchema.FCR_BASIS));
+  }
+
+  @Test
+  void fcrBasisIsDispositionWithAnOutcomeAndNullWhereFcrIsNull() {
+    assertEquals(ContactChainTransforms.FCR_BASIS_DISPOSITION, v("A", ContactChainsSchema.FCR_BASIS));
+    assertEquals(ContactChainTransforms.FCR_BASIS_DISPOSITION, v("T1", ContactChainsSchema.FCR_BASIS), "fcr false");
+    assertNull(v("X", ContactChainsSchema.FCR_BASIS), "abandoned: fcr NULL");
+    assertNull(v("N1", ContactChainsSchema.FCR_BASIS), "anonymous: fcr NULL");
+    assertNull(v("C1", ContactChainsSchema.FCR_BASIS), "censored: fcr NULL");
   }
 }

@@ -39,7 +39,7 @@ class AgentMetricsTransformsTest {
         chain("c1").agent("a1").team("t2").handleSeconds(100).csat(5),
         chain("c2").agent("a1").team("t1").handleSeconds(200).fcr(false).csat(3),
         chain("c3").agent("a1").team("t2").handleSeconds(300).fcr(null),
-        chain("c4").agent("a1").team("t1").handleSeconds(600).csat(4),
+        chain("c4").agent("a1").team("t1").handleSeconds(600).csat(4).resolved(null),
         chain("c5").agent("a1").started("2024-03-01T10:00:00Z").handleSeconds(9000),
         chain("c6").agent("a2").team(null).fcr(null),
         chain("c7").abandoned());
@@ -51,6 +51,7 @@ class AgentMetricsTransformsTest {
     assertEquals(300.0, a1.<Double>getAs(AgentMetricsSchema.AHT_SECONDS), 1e-9, "a1 aht");
     assertEquals(2.0 / 3, a1.<Double>getAs(AgentMetricsSchema.FCR_7D_RATE), 1e-12, "a1 fcr rate");
     assertEquals(3L, a1.<Long>getAs(AgentMetricsSchema.FCR_7D_ELIGIBLE), "a1 fcr eligible");
+    assertEquals(1L, a1.<Long>getAs(AgentMetricsSchema.FCR_7D_NO_REPEAT_BASIS), "c4: no outcome reported");
     assertEquals(2.0 / 3, a1.<Double>getAs(AgentMetricsSchema.CSAT_TOP2), 1e-12, "a1 csat top2");
     assertEquals(3L, a1.<Long>getAs(AgentMetricsSchema.CSAT_N), "a1 csat n");
     assertEquals("t1", a1.getAs(AgentMetricsSchema.TEAM), "team tie goes to the smallest name");

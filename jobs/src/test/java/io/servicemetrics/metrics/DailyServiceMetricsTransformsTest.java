@@ -26,11 +26,12 @@ class DailyServiceMetricsTransformsTest {
 
   /** A chain row with the columns the daily metrics read; the rest are constants. */
   private static Row chain(String id, String channel, boolean answered, int transfers, Double wait, Double handle,
-      Double hold, boolean escalated, boolean resolved, Boolean repeat7, Boolean fcr7, Integer csat, Integer nps,
+      Double hold, boolean escalated, Boolean resolved, Boolean repeat7, Boolean fcr7, Integer csat, Integer nps,
       Integer ces) {
     return RowFactory.create(id, "k", channel, "billing", "invoice", answered ? "a1" : null, answered ? "t1" : null,
         T, T, DAY, transfers + 1, transfers, answered, !answered, wait, handle, hold, escalated, resolved,
-        repeat7, repeat7, null, fcr7, csat == null && nps == null && ces == null ? null : "sv-" + id, csat, nps, ces,
+        repeat7, repeat7, null, fcr7,
+        fcr7 == null ? null : resolved == null ? "no_repeat" : "disposition", csat == null && nps == null && ces == null ? null : "sv-" + id, csat, nps, ces,
         null, null, null, T, "1");
   }
 
@@ -67,6 +68,7 @@ class DailyServiceMetricsTransformsTest {
     assertEquals(3L, (long) p.getAs(DailyServiceMetricsSchema.REPEAT_7D_ELIGIBLE));
     assertEquals(0.5, p.getAs(DailyServiceMetricsSchema.FCR_7D_RATE), 1e-12, "c1 of c1,c2");
     assertEquals(2L, (long) p.getAs(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE));
+    assertEquals(0L, (long) p.getAs(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS), "every outcome reported");
     assertEquals(2.0 / 3, p.getAs(DailyServiceMetricsSchema.CSAT_TOP2), 1e-12, "csat 5,2,4: two in {4,5}");
     assertEquals(3L, (long) p.getAs(DailyServiceMetricsSchema.CSAT_N));
     assertEquals(11.0 / 3, p.getAs(DailyServiceMetricsSchema.MEAN_SATISFACTION), 1e-12, "(5+2+4)/3");
@@ -91,6 +93,41 @@ class DailyServiceMetricsTransformsTest {
         DailyServiceMetricsSchema.CSAT_N, DailyServiceMetricsSchema.NPS_N, DailyServiceMetricsSchema.CES_N)) {
       assertEquals(0L, (long) c.getAs(n), n);
     }
+  }
+
+  @Test
+  void contactsWithoutOutcomesHaveNoResolvedRateAndAFcrOnTheNoRepeatBasis(SparkSession spark) {
+    // Contacts only: no outcome (resolved NULL on answered chains), no surveys.
+    // u1 answered, no repeat -> fcr true; u2 answered, repeat -> fcr false; u3 answered, censored ->
+    // fcr NULL; u4 abandoned -> resolved false (left waiting), repeat false, fcr NULL.
+    List<Row> chains = List.of(
+        chain("u1", "phone", true, 0, 10.0, 100.0, 0.0, false, null, false, true, null, null, null),
+        chain("u2", "phone", true, 0, 10.0, 100.0, 0.0, false, null, true, false, null, null, null),
+        chain("u3", "phone", true, 0, 10.0, 100.0, 0.0, false, null, null, null, null, null, null),
+        chain("u4", "phone", false, 0, null, null, null, false, false, false, null, null, null, null));
+    Row p = DailyServiceMetricsTransforms.dailyServiceMetrics(spark.createDataFrame(chains, ContactChainsSchema.SCHEMA))
+        .first();
+    assertNull(p.getAs(DailyServiceMetricsSchema.RESOLVED_RATE), "no answered chain has a known outcome: not 0");
+    assertEquals(0.5, p.getAs(DailyServiceMetricsSchema.FCR_7D_RATE), 1e-12, "u1 of u1, u2");
+    assertEquals(2L, (long) p.getAs(DailyServiceMetricsSchema.FCR_7D_ELIGIBLE));
+    assertEquals(2L, (long) p.getAs(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS), "both rest on no repeat");
+    assertNull(p.getAs(DailyServiceMetricsSchema.CSAT_TOP2), "no surveys: CSAT not measured");
+    assertNull(p.getAs(DailyServiceMetricsSchema.NPS), "no surveys: NPS not measured");
+    assertNull(p.getAs(DailyServiceMetricsSchema.CES_MEAN), "no surveys: CES not measured");
+  }
+
+  @Test
+  void resolvedRateCountsOnlyChainsWithAKnownOutcome(SparkSession spark) {
+    // r1 resolved, r2 unresolved, r3 outcome not reported: 1 of the 2 known, not 1 of 3 answered.
+    List<Row> chains = List.of(
+        chain("r1", "phone", true, 0, 10.0, 100.0, 0.0, false, true, false, true, null, null, null),
+        chain("r2", "phone", true, 0, 10.0, 100.0, 0.0, false, false, false, false, null, null, null),
+        chain("r3", "phone", true, 0, 10.0, 100.0, 0.0, false, null, false, true, null, null, null));
+    Row p = DailyServiceMetricsTransforms.dailyServiceMetrics(spark.createDataFrame(chains, ContactChainsSchema.SCHEMA))
+        .first();
+    assertEquals(0.5, p.getAs(DailyServiceMetricsSchema.RESOLVED_RATE), 1e-12, "r1 of r1, r2");
+    assertEquals(2.0 / 3, p.getAs(DailyServiceMetricsSchema.FCR_7D_RATE), 1e-12, "r1, r3 of three");
+    assertEquals(1L, (long) p.getAs(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS), "r3");
   }
 
   @Test

@@ -35,7 +35,7 @@ final class Fixtures {
     boolean answered = true;
     Double wait = 60.0;
     Double handle = 300.0;
-    boolean resolved = true;
+    Boolean resolved = true;
     Boolean fcr = true;
     Integer csat;
     Integer peopleTold;
@@ -53,7 +53,7 @@ final class Fixtures {
     Chain abandoned() { answered = false; wait = null; handle = null; fcr = null; agent = null; team = null; return this; }
     Chain waitSeconds(double v) { wait = v; return this; }
     Chain handleSeconds(double v) { handle = v; return this; }
-    Chain resolved(boolean v) { resolved = v; return this; }
+    Chain resolved(Boolean v) { resolved = v; return this; }
     Chain fcr(Boolean v) { fcr = v; return this; }
     Chain csat(Integer v) { csat = v; return this; }
     Chain peopleTold(Integer v) { peopleTold = v; return this; }
@@ -65,6 +65,7 @@ final class Fixtures {
           Timestamp.from(started), Timestamp.from(end), Date.valueOf(contactDate), transfers + 1, transfers,
           answered, !answered, wait, handle, answered ? 0.0 : null, false, resolved,
           null, fcr == null ? null : !fcr, null, fcr,
+          fcr == null ? null : resolved == null ? "no_repeat" : "disposition",
           csat == null ? null : "s-" + id, csat, null, null, peopleTold, null, null,
           Timestamp.from(STAMP.asOf()), "1");
     }

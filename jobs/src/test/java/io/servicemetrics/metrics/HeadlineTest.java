@@ -59,6 +59,15 @@ class HeadlineTest {
   }
 
   @Test
+  void wordOfMouthWithoutMentionsIsNotMeasuredAndUnknownExperiencesAreLeftOut() {
+    WomHeadline h = new WomHeadline(java.time.LocalDate.of(2021, 2, 28), null, null, null, null, null, 40, 0, null,
+        "multiplier: not measured: no mentions were delivered for the period", 17312, true);
+    assertEquals("Word of mouth is not measured for the period ending 2021-02-28: no mentions were delivered for the"
+        + " period; 17312 contacts with neither a survey score nor a reported outcome are left out, not counted"
+        + " unhappy.", h.sentence());
+  }
+
+  @Test
   void catalogHasOneDefinitionPerNameAtTheCurrentVersion() {
     assertEquals(PeriodMetricCatalog.DEFINITIONS.size(),
         PeriodMetricCatalog.DEFINITIONS.stream().map(MetricDefinition::name).distinct().count(), "unique names");

@@ -165,6 +165,9 @@ class WordOfMouthTransformsTest {
     assertEquals(50.0, row.<Double>getAs(WomMultiplierSchema.TOLD_PER_POSITIVE), 1e-12, "(100 + 0) / 2");
     assertEquals(5.0, row.<Double>getAs(WomMultiplierSchema.MULTIPLIER), 1e-12, "250 / 50");
     assertEquals(5.0, row.<Double>getAs(WomMultiplierSchema.SURVEY_MULTIPLIER), 1e-12, "10 / 2");
+    assertEquals(1L, row.<Long>getAs(WomMultiplierSchema.NEUTRAL_EXPERIENCES), "x1 (csat 3); 'late' is censored");
+    assertEquals(0L, row.<Long>getAs(WomMultiplierSchema.UNKNOWN_EXPERIENCES), "every chain has csat or an outcome");
+    assertEquals(6L, row.<Long>getAs(WomMultiplierSchema.PERIOD_MENTIONS), "m1..m6 posted in the period");
     // A stratified resample of the positives is {p2, p2} with probability 1/4: undefined.
     assertNull(row.getAs(WomMultiplierSchema.MULTIPLIER_CI_LOW), "interval withheld");
     assertTrue(row.<String>getAs(WomMultiplierSchema.NOTE).startsWith("multiplier: no interval: undefined"),
@@ -184,9 +187,34 @@ class WordOfMouthTransformsTest {
     assertNull(row.getAs(WomMultiplierSchema.TOLD_PER_POSITIVE), "mean of nothing");
     assertNull(row.getAs(WomMultiplierSchema.MULTIPLIER), "no multiplier, never infinity");
     assertNull(row.getAs(WomMultiplierSchema.SURVEY_MULTIPLIER), "no csat >= 4 survey");
-    assertEquals("multiplier: undefined: no positive experiences with a complete follow window; "
+    assertEquals("multiplier: not measured: no mentions were delivered for the period; "
             + "survey_multiplier: undefined: no survey with csat >= 4 reports people_told",
-        row.getAs(WomMultiplierSchema.NOTE), "both reasons");
+        row.getAs(WomMultiplierSchema.NOTE), "both reasons; without mentions nothing about them is measured");
+    assertNull(row.getAs(WomMultiplierSchema.NEGATIVE_MENTIONING_SHARE), "no mentions: not 0 %");
+    assertEquals(0L, row.<Long>getAs(WomMultiplierSchema.PERIOD_MENTIONS));
+  }
+
+  @Test
+  void contactsWithoutOutcomesOrSurveysAreUnknownExperiencesNeverUnhappy(SparkSession spark) {
+    // u1, u2 answered, no outcome reported, no survey -> unknown; ab abandoned (known unresolved) ->
+    // negative. A mention of someone else is posted, so mentions were delivered.
+    Dataset<Row> chains = chains(spark,
+        chain("u1").customer("A").resolved(null).fcr(true),
+        chain("u2").customer("B").resolved(null).fcr(false),
+        chain("ab").customer("C").abandoned().resolved(false));
+    Dataset<Row> mentions = Fixtures.mentions(spark,
+        mention("m1", "x", "hZ", "2024-03-12T10:00:00Z", NEG, 50L, 1));
+    Row row = WordOfMouthTransforms.womMultiplier(chains, mentions, Fixtures.handles(spark), WINDOW, STAMP).first();
+    assertEquals(1L, row.<Long>getAs(WomMultiplierSchema.NEGATIVE_EXPERIENCES), "only the abandoned chain");
+    assertEquals(0L, row.<Long>getAs(WomMultiplierSchema.POSITIVE_EXPERIENCES));
+    assertEquals(2L, row.<Long>getAs(WomMultiplierSchema.UNKNOWN_EXPERIENCES), "u1, u2 left out, not unhappy");
+    assertEquals(0L, row.<Long>getAs(WomMultiplierSchema.NEUTRAL_EXPERIENCES));
+    assertEquals(1L, row.<Long>getAs(WomMultiplierSchema.PERIOD_MENTIONS));
+    assertEquals(0.0, row.<Double>getAs(WomMultiplierSchema.NEGATIVE_MENTIONING_SHARE), 1e-12,
+        "mentions were delivered and none was about ab: a measured 0");
+    assertNull(row.getAs(WomMultiplierSchema.MULTIPLIER));
+    assertTrue(row.<String>getAs(WomMultiplierSchema.NOTE).contains("experiences: 2 left out: "
+        + WordOfMouthTransforms.UNKNOWN_REASON), row.<String>getAs(WomMultiplierSchema.NOTE));
   }
 
   @Test

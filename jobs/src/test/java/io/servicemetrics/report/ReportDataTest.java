@@ -120,24 +120,24 @@ class ReportDataTest {
       Double asa, Double aht, Double repeat, long repeatN, Double fcr, long fcrN, Double csat, long csatN, Double nps,
       long npsN) {
     return RowFactory.create(Date.valueOf(date), channel, queue, chains, answered, abandoned,
-        chains == 0 ? null : (double) abandoned / chains, asa, aht, null, null, null, null, repeat, repeatN, fcr, fcrN,
+        chains == 0 ? null : (double) abandoned / chains, asa, aht, null, null, null, null, repeat, repeatN, fcr, fcrN, 0L,
         csat, csatN, null, nps, npsN, null, 0L, null, null, AS_OF, "1");
   }
 
   private static Row chain(String id, String queue, String category, String date, Boolean repeat7d, Integer nps) {
     Timestamp t = Timestamp.valueOf(date + " 10:00:00");
     return RowFactory.create(id, "k-" + id, "phone", queue, category, "a1", "t1", t, t, Date.valueOf(date), 1, 0, true,
-        false, 10.0, 100.0, 0.0, false, true, null, repeat7d, null, repeat7d == null ? null : !repeat7d, null, null,
-        nps, null, null, null, null, AS_OF, "1");
+        false, 10.0, 100.0, 0.0, false, true, null, repeat7d, null, repeat7d == null ? null : !repeat7d,
+        repeat7d == null ? null : "disposition", null, null, nps, null, null, null, null, AS_OF, "1");
   }
 
   private static Row agent(String id, String quadrant) {
-    return RowFactory.create(Date.valueOf(D), id, "t1", 30L, 300.0, 0.7, 25L, 0.8, 10L, quadrant, AS_OF, "1");
+    return RowFactory.create(Date.valueOf(D), id, "t1", 30L, 300.0, 0.7, 25L, 0L, 0.8, 10L, quadrant, AS_OF, "1");
   }
 
   private static Row wom(LocalDate end, double multiplier) {
     return RowFactory.create(Date.valueOf(end), 10L, 20L, 0.1, 0.05, 3.0 * multiplier, 3.0, multiplier,
-        multiplier - 1, multiplier + 1, null, null, AS_OF, "1");
+        multiplier - 1, multiplier + 1, null, null, 0L, 0L, 10L, AS_OF, "1");
   }
 
   private static Row run(String id, String stage, String source, String date, String status, String finished,

@@ -119,4 +119,86 @@ final class ReportFixtures {
         Optional.of(List.of()), Optional.of(cells), Optional.of(terms), Optional.of(agents), 2, Optional.of(wom),
         Optional.empty(), Optional.empty(), Optional.of(List.of()), List.of("1"), Optional.of(Instant.parse("2025-03-29T00:00:00Z")));
   }
+
+  /**
+   * A month of contact records only, shaped like a real call log: no outcome column, no surveys, no
+   * mentions, no issue category. FCR rests on no repeat within 7 days; CSAT, NPS and word of mouth
+   * are not measured.
+   */
+  static ReportModel contactsOnly() {
+    // FCR: 4,900 of 6,800 eligible, all on the no-repeat basis -> 72.1 %; repeat 3,100 / 7,300 -> 42.5 %.
+    PeriodKpis current = new PeriodKpis(12_000, 11_200, 800, 3_100, 7_300, 4_900, 6_800, 0, 0, 0, 0, 0, 0,
+        48.0 * 11_200, 300.0 * 11_200, 6_800);
+    List<DailyPoint> daily = new ArrayList<>();
+    for (int i = 27; i >= 0; i--) {
+      long chains = 400 + (i * 37 % 60);
+      long eligible = i >= 7 ? chains * 60 / 100 : 0;
+      long repeats = eligible * (400 + (i * 13 % 60)) / 1000;
+      long fcrEligible = eligible * 93 / 100;
+      daily.add(new DailyPoint(END.minusDays(i), chains, repeats, eligible, fcrEligible - repeats, fcrEligible));
+    }
+    List<RepeatDriver> queues = List.of(new RepeatDriver("retail", 7_000, 4_300, 1_900),
+        new RepeatDriver("premium", 3_000, 1_800, 966), new RepeatDriver("technical", 2_000, 1_200, 234));
+    List<RepeatDriver> categories = List.of(new RepeatDriver(ReportData.NO_CATEGORY, 12_000, 7_300, 3_100));
+    List<CsatCell> cells = new ArrayList<>();
+    for (int f = 0; f < 2; f++) {
+      for (int q = 1; q <= 4; q++) {
+        cells.add(new CsatCell(f == 0, q, 0, null, null, null));
+      }
+    }
+    List<ModelTerm> terms = List.of(new ModelTerm("intercept", null, null, null, null, null, 0, null,
+        "too few observations"));
+    List<Agent> agents = new ArrayList<>();
+    double[] aht = new double[24];
+    double[] fcr = new double[24];
+    for (int i = 0; i < 24; i++) {
+      aht[i] = 150 + (i * 37 % 200);
+      fcr[i] = 0.62 + (i * 29 % 20) / 100.0;
+    }
+    double mAht = AgentsPage.median(aht);
+    double mFcr = AgentsPage.median(fcr);
+    for (int i = 0; i < 24; i++) {
+      String q = aht[i] < mAht
+          ? (fcr[i] >= mFcr ? AgentMetricsSchema.FAST_RESOLVING : AgentMetricsSchema.SPEED_TRAP)
+          : (fcr[i] >= mFcr ? AgentMetricsSchema.SLOW_RESOLVING : AgentMetricsSchema.STRUGGLING);
+      agents.add(new Agent(String.format("A%03d", i + 1), null, 400 + i * 10, aht[i], fcr[i], 280 + i * 8, null, 0, q));
+    }
+    WomMultiplier wom = new WomMultiplier(800, 0, null, null, null, null, null, null, null, null,
+        "multiplier: not measured: no mentions were delivered for the period; survey_multiplier: undefined: no"
+            + " survey with csat <= 2 reports people_told; experiences: 10,400 left out: neither a survey csat nor a"
+            + " reported outcome (polarity unknown)", 10_400, 0);
+    WomMentions mentions = new WomMentions(0, 0, null, null, null, null, null, null, null, null, null);
+    List<SourceQuality> quality = List.of(new SourceQuality("contacts", 28, 12_400, 12_400, 0, 0, new TreeMap<>()));
+    return new ReportModel(END, 28, Optional.of(current), Optional.empty(), daily, Optional.of(queues),
+        Optional.of(categories), Optional.of(cells), Optional.of(terms), Optional.of(agents), 0, Optional.of(wom),
+        Optional.empty(), Optional.of(mentions), Optional.of(quality), List.of("1"),
+        Optional.of(Instant.parse("2025-03-29T00:00:00Z")));
+  }
+
+  /**
+   * One day of contact records only (no outcome, surveys or mentions): no 7-day window is complete,
+   * so repeat contacts and FCR are not measured either.
+   */
+  static ReportModel contactsOnlyOneDay() {
+    PeriodKpis current = new PeriodKpis(1_200, 1_120, 80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 48.0 * 1_120,
+        300.0 * 1_120, 0);
+    List<CsatCell> cells = new ArrayList<>();
+    for (int f = 0; f < 2; f++) {
+      for (int q = 1; q <= 4; q++) {
+        cells.add(new CsatCell(f == 0, q, 0, null, null, null));
+      }
+    }
+    List<ModelTerm> terms = List.of(new ModelTerm("intercept", null, null, null, null, null, 0, null,
+        "too few observations"));
+    WomMultiplier wom = new WomMultiplier(0, 0, null, null, null, null, null, null, null, null,
+        "multiplier: not measured: no mentions were delivered for the period", 0, 0);
+    WomMentions mentions = new WomMentions(0, 0, null, null, null, null, null, null, null, null, null);
+    return new ReportModel(END, 28, Optional.of(current), Optional.empty(),
+        List.of(new DailyPoint(END, 1_200, 0, 0, 0, 0)),
+        Optional.of(List.of(new RepeatDriver("retail", 1_200, 0, 0))),
+        Optional.of(List.of(new RepeatDriver(ReportData.NO_CATEGORY, 1_200, 0, 0))), Optional.of(cells),
+        Optional.of(terms), Optional.of(List.of()), 24, Optional.of(wom), Optional.empty(), Optional.of(mentions),
+        Optional.of(List.of(new SourceQuality("contacts", 1, 1_200, 1_200, 0, 0, new TreeMap<>()))), List.of("1"),
+        Optional.of(Instant.parse("2025-03-29T00:00:00Z")));
+  }
 }

@@ -16,5 +16,7 @@ class ReportPreviewTest {
     assertTrue(Files.exists(out.resolve("service-report-2025-03-28").resolve(AgentsPage.NAME + ".png")), "agent PNG");
     ReportWriter.write(ReportFixtures.sparse(), out.resolve("sparse"));
     ReportWriter.write(ReportFixtures.empty(), out.resolve("empty"));
+    ReportWriter.write(ReportFixtures.contactsOnly(), out.resolve("contacts-only"));
+    ReportWriter.write(ReportFixtures.contactsOnlyOneDay(), out.resolve("contacts-only-one-day"));
   }
 }

@@ -181,4 +181,63 @@ class ServiceReportTest {
     assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\",'@team,"), "formula cells start with a quote: " + csv.lines().limit(3).toList());
     assertFalse(csv.lines().anyMatch(l -> l.startsWith("=") || l.startsWith("@")), "no line starts with a formula");
   }
+
+  @Test
+  void contactsOnlyForOneDaySaysNotMeasuredWithItsReasonAndPrintsNoZero() throws Exception {
+    // Contacts only (no outcome, no surveys, no mentions), one day: no 7-day window is complete.
+    ReportModel model = ReportFixtures.contactsOnlyOneDay();
+    String page1 = normalized(PdfInspection.pageTexts(ServiceReport.render(model).pdf()).get(0));
+    List<KpiTile> tiles = ExecutiveSummary.tiles(model);
+    for (String label : List.of("First-contact resolution", "CSAT (top-2-box)", "NPS", "Word-of-mouth multiplier")) {
+      KpiTile tile = tiles.stream().filter(t -> t.label().equals(label)).findFirst().orElseThrow();
+      assertEquals(ReportFormat.NOT_MEASURED, tile.value(), label + " tile value");
+      assertTrue(tile.basis().startsWith("not measured: "), label + " gives a reason: " + tile.basis());
+      assertTrue(page1.contains(normalized(tile.basis())), "page 1 prints the reason: " + tile.basis());
+    }
+    for (String s : List.of(
+        "not measured: no answered contact from an identified customer has a complete 7-day window",
+        "not measured: no surveys were delivered for the period's contacts",
+        "not measured: no mentions were delivered for the period",
+        "CSAT and NPS are not measured: no surveys were delivered for the period's contacts.",
+        "Word of mouth is not measured this period: no mentions were delivered for the period.")) {
+      assertTrue(page1.contains(s), "page 1 says: " + s);
+    }
+    // Five tiles not measured (repeat, FCR, CSAT, NPS, word of mouth), besides the sentences.
+    assertTrue(page1.split("not measured", -1).length - 1 >= 5, page1);
+    assertFalse(page1.contains("0.0%"), "no unmeasured figure printed as 0.0%: " + page1);
+    assertFalse(page1.contains("n/a"), "no bare n/a on page 1: " + page1);
+    assertTrue(page1.contains("6.7%"), "the abandon rate 80 / 1,200 is measured");
+    KpiTile fcr = tiles.get(1);
+    assertEquals("no answered contact from an identified customer has a complete 7-day window",
+        ExecutiveSummary.printedNote(fcr), "the demo prints the reason after 'not measured'");
+  }
+
+  @Test
+  void contactsOnlyForAMonthSaysFcrRestsOnNoRepeatAndLeavesOutEmptyCharts() throws Exception {
+    ReportModel model = ReportFixtures.contactsOnly();
+    ServiceReport.Rendered rendered = ServiceReport.render(model);
+    List<String> pages = PdfInspection.pageTexts(rendered.pdf());
+    String page1 = normalized(pages.get(0));
+    // FCR 4,900 / 6,800 = 72.06 %, every eligible chain on the no-repeat basis.
+    assertTrue(page1.contains("72.1%"), page1);
+    assertTrue(page1.contains("n = 6,800 answered contacts; " + ExecutiveSummary.FCR_NO_REPEAT_BASIS), page1);
+    assertTrue(page1.contains("72.1% were resolved at first contact (" + ExecutiveSummary.FCR_NO_REPEAT_BASIS + ")"),
+        page1);
+    assertFalse(page1.contains("0.0%"), page1);
+    assertFalse(page1.contains("(none) leads"), "no category driver made of missing categories: " + page1);
+    assertTrue(ExecutiveSummary.printedNote(ExecutiveSummary.tiles(model).get(1))
+        .endsWith("; " + ExecutiveSummary.FCR_NO_REPEAT_BASIS), "the demo prints the FCR basis");
+    String all = normalized(String.join(" ", pages));
+    for (String s : List.of("First-contact resolution is " + ExecutiveSummary.FCR_NO_REPEAT_BASIS + ".",
+        "Issue categories are not measured: the contact records carry no issue category.",
+        "CSAT by resolution and speed is not measured",
+        "The regression is not measured",
+        "Share of experiences followed by a mention: not measured (no mentions were delivered for the period).",
+        "Left out: 10,400 contacts with neither a survey score nor a reported outcome")) {
+      assertTrue(all.contains(s), "the report says: " + s);
+    }
+    List<String> names = rendered.charts().stream().map(ReportChart::name).toList();
+    assertEquals(List.of(AgentsPage.NAME, RepeatCharts.TREND, RepeatCharts.BY_QUEUE), names,
+        "only charts with something true to show");
+  }
 }
