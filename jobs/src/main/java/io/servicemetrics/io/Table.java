@@ -29,7 +29,9 @@ public enum Table {
   GOLD_WOM_MENTIONS(Layer.GOLD, "wom_mentions"),
   GOLD_WOM_MULTIPLIER(Layer.GOLD, "wom_multiplier"),
   META_RUN_LOG(Layer.META, "run_log"),
-  META_METRIC_DEFINITIONS(Layer.META, "metric_definitions");
+  META_METRIC_DEFINITIONS(Layer.META, "metric_definitions"),
+  /** One row per trained sentiment model: its labels, cross-validated quality and whether it is active. */
+  META_SENTIMENT_MODELS(Layer.META, "sentiment_models");
 
   private final Layer layer;
   private final String tableName;
