@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       MetricsCommand.class,
       MaintainCommand.class,
       BenchCommand.class,
+      SentimentCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {

@@ -51,6 +51,20 @@ public final class PeriodMetricsJob {
    * @param periodDays period length in days (default {@link PeriodWindow#DEFAULT_PERIOD_DAYS})
    */
   public static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays) {
+    run(delta, periodEnd, zone, periodDays, table -> true);
+  }
+
+  /**
+   * Restates only wom_mentions and wom_multiplier for the period ending at {@code periodEnd}: what
+   * changes when mentions are labelled again ({@code sentiment apply}).
+   */
+  public static void runWordOfMouth(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays) {
+    run(delta, periodEnd, zone, periodDays,
+        table -> table == Table.GOLD_WOM_MENTIONS || table == Table.GOLD_WOM_MULTIPLIER);
+  }
+
+  private static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays,
+      java.util.function.Predicate<Table> which) {
     PeriodWindow window = new PeriodWindow(periodEnd, periodDays, zone);
     GoldStamp stamp = GoldStamp.of(window);
     SparkSession spark = delta.spark();
@@ -80,7 +94,8 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
             () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
-    tables.forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
+    tables.stream().filter(t -> which.test(t.table()))
+        .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
     ConcurrentActions.runAll("period-table", PERIOD_TABLE_THREADS, tasks, table -> "The period table " + table.viewName());
   }
 
