@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       MaintainCommand.class,
       BenchCommand.class,
       StaffingCommand.class,
+      SentimentCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ServiceMetricsCli implements Runnable {

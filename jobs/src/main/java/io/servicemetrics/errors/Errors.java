@@ -1,6 +1,7 @@
 package io.servicemetrics.errors;
 
 import java.util.Collection;
+import java.util.List;
 
 /** The catalogue of user-facing errors: what went wrong, why, and how to fix it. */
 public final class Errors {
@@ -112,6 +113,43 @@ public final class Errors {
         "The business hours file " + file + " maps no schedule to the queue '" + queue + "' at $.queues",
         "The map has no \"*\" entry for every other queue, and a wait cannot be counted without a schedule",
         "Add \"" + queue + "\": \"<schedule>\" or \"*\": \"<schedule>\" to $.queues");
+  }
+
+  public static ServiceMetricsException unreadableLabelsFile(String path, Throwable cause) {
+    return error(
+        ExitCode.BAD_INPUT,
+        "Cannot read the labels file " + path,
+        "The file is missing, unreadable or not UTF-8 text",
+        "Point --labels at a CSV file with a header holding mention_id and label (e.g. a filled-in"
+            + " `sentiment sample` file)",
+        cause);
+  }
+
+  /** Bad lines of a labels file, each as "line N: what"; the first ten are named. */
+  public static ServiceMetricsException badLabels(String path, List<String> problems) {
+    String named = String.join("; ", problems.subList(0, Math.min(10, problems.size())))
+        + (problems.size() > 10 ? "; and " + (problems.size() - 10) + " more" : "");
+    return badArgument(
+        "The labels file " + path + " has " + problems.size() + " bad line(s): " + named,
+        "Each labelled line needs a mention_id and a label of negative, neutral or positive (an empty label"
+            + " leaves the mention out), and one mention cannot carry two different labels",
+        "Correct those lines and run `sentiment train` again");
+  }
+
+  /** Too few labels to train and cross-validate a sentiment model. */
+  public static ServiceMetricsException tooFewLabels(String what, String fix) {
+    return badArgument(
+        what,
+        "A model trained and cross-validated on fewer labels says little about new mentions (docs/SENTIMENT.md"
+            + " shows the accuracy to expect from how many labels)",
+        fix);
+  }
+
+  public static ServiceMetricsException unknownSentimentModel(String modelId, Collection<String> known) {
+    return badArgument(
+        "No sentiment model " + modelId + " in meta_sentiment_models",
+        known.isEmpty() ? "No model was trained in this warehouse" : "The trained models are " + known,
+        "Run `sentiment models --warehouse DIR` to list them, or `sentiment train` to train one");
   }
 
   public static ServiceMetricsException reconciliationFailed(String source, long read, long accepted, long quarantined, long superseded) {

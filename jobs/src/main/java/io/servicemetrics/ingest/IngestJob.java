@@ -19,6 +19,8 @@ import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.meta.RunLog;
 import io.servicemetrics.schema.Provenance;
 import io.servicemetrics.schema.QuarantineSchema;
+import io.servicemetrics.sentiment.SentimentModels;
+import io.servicemetrics.sentiment.SentimentRescoring;
 import io.servicemetrics.spark.ConcurrentActions;
 import java.sql.Date;
 import java.time.Instant;
@@ -159,7 +161,7 @@ public final class IngestJob {
       landed.unpersist();
     }
     try {
-      Dataset<Row> accepted = IngestTransforms.accepted(validated, source);
+      Dataset<Row> accepted = withActiveSentimentModel(IngestTransforms.accepted(validated, source), source);
       Row eventRange = source.partitionedByEventDate()
           ? accepted.agg(min(Provenance.EVENT_DATE), max(Provenance.EVENT_DATE)).first()
           : null;
@@ -200,6 +202,20 @@ public final class IngestJob {
     } finally {
       validated.unpersist();
     }
+  }
+
+  /**
+   * Mentions without vendor sentiment labelled by the active sentiment model, when one was trained
+   * and activated (docs/SENTIMENT.md); validation scored them with the lexicon, which stays when
+   * none is active. Other sources pass unchanged.
+   */
+  private Dataset<Row> withActiveSentimentModel(Dataset<Row> accepted, Source source) {
+    if (source != Source.MENTIONS) {
+      return accepted;
+    }
+    return new SentimentModels(delta).active()
+        .map(m -> SentimentRescoring.withModel(accepted, m.model(), m.modelId()))
+        .orElse(accepted);
   }
 
   /** Records the source's counts for every day of the run, zero for days nothing landed. */

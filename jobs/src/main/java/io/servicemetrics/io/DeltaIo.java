@@ -130,6 +130,17 @@ public final class DeltaIo {
     });
   }
 
+  /** Sets columns of the rows matching {@code condition} to the given values, in one commit. */
+  public void update(Table table, Column condition, Map<String, Column> set) {
+    if (!exists(table)) {
+      throw Errors.tableMissing(table.viewName(), warehouse.path(table));
+    }
+    withConflictRetry("update " + table.viewName(), () -> {
+      DeltaTable.forPath(spark, warehouse.path(table)).update(condition, set);
+      return null;
+    });
+  }
+
   /** The Delta table handle, for maintenance commands. */
   public Optional<DeltaTable> deltaTable(Table table) {
     return exists(table) ? Optional.of(DeltaTable.forPath(spark, warehouse.path(table))) : Optional.empty();

@@ -31,7 +31,9 @@ public enum Table {
   GOLD_STAFFING_INTERVALS(Layer.GOLD, "staffing_intervals"),
   GOLD_RESOLUTION_VALUE(Layer.GOLD, "resolution_value"),
   META_RUN_LOG(Layer.META, "run_log"),
-  META_METRIC_DEFINITIONS(Layer.META, "metric_definitions");
+  META_METRIC_DEFINITIONS(Layer.META, "metric_definitions"),
+  /** One row per trained sentiment model: its labels, cross-validated quality and whether it is active. */
+  META_SENTIMENT_MODELS(Layer.META, "sentiment_models");
 
   private final Layer layer;
   private final String tableName;

@@ -15,4 +15,9 @@ public record Warehouse(String root) {
   public String path(Table table) {
     return root + "/" + table.relativePath();
   }
+
+  /** Folder of a trained sentiment model (a Spark ML pipeline), {@code <root>/models/sentiment/<model id>}. */
+  public String sentimentModelPath(String modelId) {
+    return root + "/models/sentiment/" + modelId;
+  }
 }

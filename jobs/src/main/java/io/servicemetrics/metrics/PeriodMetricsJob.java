@@ -57,6 +57,20 @@ public final class PeriodMetricsJob {
 
   /** As {@link #run(DeltaIo, LocalDate, ZoneId, int)} with the staffing tables' settings given. */
   public static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays, StaffingConfig staffing) {
+    run(delta, periodEnd, zone, periodDays, staffing, table -> true);
+  }
+
+  /**
+   * Restates only wom_mentions and wom_multiplier for the period ending at {@code periodEnd}: what
+   * changes when mentions are labelled again ({@code sentiment apply}).
+   */
+  public static void runWordOfMouth(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays) {
+    run(delta, periodEnd, zone, periodDays, StaffingConfig.DEFAULTS,
+        table -> table == Table.GOLD_WOM_MENTIONS || table == Table.GOLD_WOM_MULTIPLIER);
+  }
+
+  private static void run(DeltaIo delta, LocalDate periodEnd, ZoneId zone, int periodDays, StaffingConfig staffing,
+      java.util.function.Predicate<Table> which) {
     PeriodWindow window = new PeriodWindow(periodEnd, periodDays, zone);
     GoldStamp stamp = GoldStamp.of(window);
     SparkSession spark = delta.spark();
@@ -90,7 +104,8 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",
             () -> StaffingTransforms.resolutionValue(chains, window, staffing, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
-    tables.forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
+    tables.stream().filter(t -> which.test(t.table()))
+        .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
     ConcurrentActions.runAll("period-table", PERIOD_TABLE_THREADS, tasks, table -> "The period table " + table.viewName());
   }
 

@@ -18,6 +18,8 @@ import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.MentionsSchema;
 import io.servicemetrics.schema.WomMentionsSchema;
 import io.servicemetrics.schema.WomMultiplierSchema;
+import io.servicemetrics.sentiment.SentimentLabel;
+import io.servicemetrics.sentiment.SentimentModels;
 import io.servicemetrics.stats.Bootstrap;
 import io.servicemetrics.stats.FrequencyTable;
 import io.servicemetrics.stats.Interval;
@@ -89,8 +91,21 @@ public final class WordOfMouthTransforms {
   static final Bootstrap.Statistic REACH_RATIO = (c, s) -> (s[NEG] / c[NEG]) / (s[POS] / c[POS]);
   static final Bootstrap.Statistic EXPOSURE = (c, s) -> s[NEG] / s[POS];
 
-  /** The gold wom_mentions row from the collected mention frequency table. */
+  /** Mentions by sentiment_source → items: who labelled the period's mentions. */
+  public static Dataset<Row> sourceFrequencies(Dataset<Row> periodMentions) {
+    return periodMentions.groupBy(col(MentionsSchema.SENTIMENT_SOURCE)).agg(count(lit(1)).as(ITEMS));
+  }
+
+  /** The gold wom_mentions row from the collected mention frequency table, labels' sources unknown. */
   public static Row womMentionsRow(List<Row> frequencies, GoldStamp stamp) {
+    return womMentionsRow(frequencies, List.of(), stamp);
+  }
+
+  /**
+   * The gold wom_mentions row from the collected mention frequency table and the period's
+   * {@link #sourceFrequencies}.
+   */
+  public static Row womMentionsRow(List<Row> frequencies, List<Row> sources, GoldStamp stamp) {
     FrequencyTable table = new FrequencyTable(3);
     for (Row f : frequencies) {
       String label = f.getAs(MentionsSchema.SENTIMENT_LABEL);
@@ -121,6 +136,18 @@ public final class WordOfMouthTransforms {
           interval == null ? null : interval.high()));
     }
     values.add(notes.text());
+    java.util.TreeSet<String> models = new java.util.TreeSet<>();
+    long lexicon = 0;
+    for (Row r : sources) {
+      String source = r.getAs(MentionsSchema.SENTIMENT_SOURCE);
+      if (source.startsWith(SentimentModels.SOURCE_MODEL_PREFIX)) {
+        models.add(source.substring(SentimentModels.SOURCE_MODEL_PREFIX.length()));
+      } else if (source.equals(SentimentLabel.SOURCE_LEXICON)) {
+        lexicon += r.<Long>getAs(ITEMS);
+      }
+    }
+    values.add(models.isEmpty() ? null : String.join(",", models));
+    values.add(lexicon);
     values.add(stamp.asOfValue());
     values.add(stamp.definitionsVersion());
     return new GenericRowWithSchema(values.toArray(), WomMentionsSchema.SCHEMA);
@@ -128,8 +155,11 @@ public final class WordOfMouthTransforms {
 
   /** Gold wom_mentions for the period: one row. */
   public static Dataset<Row> womMentions(Dataset<Row> mentions, PeriodWindow window, GoldStamp stamp) {
-    List<Row> frequencies = mentionFrequencies(periodMentions(mentions, window)).collectAsList();
-    return mentions.sparkSession().createDataFrame(List.of(womMentionsRow(frequencies, stamp)), WomMentionsSchema.SCHEMA);
+    Dataset<Row> period = periodMentions(mentions, window);
+    List<Row> frequencies = mentionFrequencies(period).collectAsList();
+    List<Row> sources = sourceFrequencies(period).collectAsList();
+    return mentions.sparkSession().createDataFrame(List.of(womMentionsRow(frequencies, sources, stamp)),
+        WomMentionsSchema.SCHEMA);
   }
 
   // ---- wom_multiplier ----

@@ -26,6 +26,13 @@ public final class WomMentionsSchema {
   public static final String EXPOSURE_CI_HIGH = "exposure_ci_high";
   /** Added to the contract: why a ratio is NULL (zero denominator), else NULL. */
   public static final String NOTE = "note";
+  /**
+   * The sentiment model(s) that labelled the period's mentions without vendor sentiment (ids
+   * comma-separated when a model was switched within the period); NULL when none did.
+   */
+  public static final String SENTIMENT_MODEL_ID = "sentiment_model_id";
+  /** Mentions of the period labelled by the untrained lexicon: with no model, the labels' weakest source. */
+  public static final String N_LEXICON_LABELLED = "n_lexicon_labelled";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -41,7 +48,9 @@ public final class WomMentionsSchema {
           nullable(EXPOSURE_MULTIPLIER, DoubleType),
           nullable(EXPOSURE_CI_LOW, DoubleType),
           nullable(EXPOSURE_CI_HIGH, DoubleType),
-          nullable(NOTE, StringType)),
+          nullable(NOTE, StringType),
+          nullable(SENTIMENT_MODEL_ID, StringType),
+          required(N_LEXICON_LABELLED, LongType)),
       GoldColumns.STAMP);
 
   private WomMentionsSchema() {}
