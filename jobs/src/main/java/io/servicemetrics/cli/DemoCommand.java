@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The whole pipeline on the bundled sample data, with the public demo key. */
@@ -48,6 +49,8 @@ final class DemoCommand extends SparkCommand {
       description = "Where the warehouse and reports go; replaced on every run (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Mixin ServiceLevelOptions serviceLevel;
+
   @Override
   int run(SparkSession spark) throws Exception {
     Path landing = samples != null ? samples : Path.of(System.getProperty(HOME_PROPERTY, "."), "data-samples", "landing");
@@ -65,7 +68,8 @@ final class DemoCommand extends SparkCommand {
     LOG.info("demo: {} delivery days {}..{} from {}", days.size(), days.first(), days.last(), landing);
     PipelineConfig config = new PipelineConfig(days.first(), days.last(), landing.toAbsolutePath().toString(),
         warehouse, reportsDir, MetricsConfig.DEFAULT_TIMEZONE, PiiKey.demo(), MetricsConfig.DEFAULT_RESTATEMENT_DAYS,
-        MetricsConfig.DEFAULT_PERIOD_DAYS, PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, false, Duration.ZERO);
+        MetricsConfig.DEFAULT_PERIOD_DAYS, PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, false, Duration.ZERO,
+        serviceLevel.toConfig());
     PipelineJob.Result result = new PipelineJob(spark, config, "demo", Clock.systemUTC()).run();
 
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Computes gold contact_chains and daily_service_metrics for one run date (nightly restatement). */
@@ -52,9 +53,12 @@ final class MetricsCommand extends SparkCommand {
   @Option(names = "--from-scratch", description = "Recompute every contact date instead of the restatement window.")
   boolean fromScratch;
 
+  @Mixin ServiceLevelOptions serviceLevel;
+
   @Override
   int run(SparkSession spark) {
-    MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch);
+    MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch,
+        serviceLevel.toConfig());
     WarehouseArgument.requireExists(spark, warehouse);
     MetricsJob.Result result = MetricsJob.run(spark, config);
     LOG.info("metrics {} as of {}: {} legs read, rejected {}, {} chains, {} daily rows (run {})",

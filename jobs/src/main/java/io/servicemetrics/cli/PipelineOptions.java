@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by nightly and backfill, and the run both end in. */
@@ -48,10 +49,12 @@ final class PipelineOptions {
       description = "Wait this long for another run holding the warehouse before failing (default: ${DEFAULT-VALUE}).")
   long waitForLock;
 
+  @Mixin ServiceLevelOptions serviceLevel;
+
   PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, Duration.ofSeconds(waitForLock));
+        reportEveryDay, Duration.ofSeconds(waitForLock), serviceLevel.toConfig());
   }
 
   /**

@@ -16,9 +16,11 @@ import java.time.ZoneId;
  * @param restatementDays nightly runs recompute contact dates [D - (restatementDays - 1), D]
  * @param periodDays length of the analysis period ending at D (period tables)
  * @param fromScratch recompute every contact date instead of the restatement window
+ * @param serviceLevel short-abandon threshold and service-level target per channel
  */
 public record MetricsConfig(
-    LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch) {
+    LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch,
+    ServiceLevelConfig serviceLevel) {
   public static final String DEFAULT_TIMEZONE_ID = "UTC";
   public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of(DEFAULT_TIMEZONE_ID);
   /** The longest repeat window (30 days) plus the run day plus 4 days of lateness. */
@@ -42,6 +44,13 @@ public record MetricsConfig(
     }
     requireDays("--restatement-days", restatementDays);
     requireDays("--period-days", periodDays);
+    java.util.Objects.requireNonNull(serviceLevel, "serviceLevel");
+  }
+
+  /** With the default queue-time parameters ({@link ServiceLevelConfig#DEFAULT}). */
+  public MetricsConfig(
+      LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch) {
+    this(date, warehouse, timezone, restatementDays, periodDays, fromScratch, ServiceLevelConfig.DEFAULT);
   }
 
   /** The defaults for everything but the date and warehouse. */

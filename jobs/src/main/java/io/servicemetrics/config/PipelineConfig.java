@@ -20,6 +20,7 @@ import java.util.Objects;
  *     fails the run with exit code 3 (after everything is written)
  * @param reportEveryDay a backfill computes period tables and a report for every day, not just the last
  * @param lockWait how long to wait for another run holding the warehouse
+ * @param serviceLevel short-abandon threshold and service-level target per channel
  */
 public record PipelineConfig(
     LocalDate from,
@@ -33,12 +34,14 @@ public record PipelineConfig(
     int periodDays,
     double maxQuarantineShare,
     boolean reportEveryDay,
-    Duration lockWait) {
+    Duration lockWait,
+    ServiceLevelConfig serviceLevel) {
   public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
   public PipelineConfig {
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(lockWait, "lockWait");
+    Objects.requireNonNull(serviceLevel, "serviceLevel");
     IngestConfig.requireDeliveryRun(from, "from", to, "to", timezone, "timezone", landing, warehouse, piiKey,
         () -> Errors.badArgument("--from " + from + " is after --to " + to, "A backfill runs forward in time",
             "Give the earlier date as --from"));
@@ -48,6 +51,14 @@ public record PipelineConfig(
     }
   }
 
+  /** With the default queue-time parameters ({@link ServiceLevelConfig#DEFAULT}). */
+  public PipelineConfig(LocalDate from, LocalDate to, String landing, Warehouse warehouse, Path reports, ZoneId timezone,
+      PiiKey piiKey, int restatementDays, int periodDays, double maxQuarantineShare, boolean reportEveryDay,
+      Duration lockWait) {
+    this(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays, maxQuarantineShare,
+        reportEveryDay, lockWait, ServiceLevelConfig.DEFAULT);
+  }
+
   public IngestConfig ingest() {
     return new IngestConfig(from, to, landing, warehouse, timezone, piiKey);
   }
@@ -55,6 +66,6 @@ public record PipelineConfig(
   /** Restates every ingested day plus the usual window behind the first one. */
   public MetricsConfig metrics() {
     int days = Math.toIntExact(restatementDays + ChronoUnit.DAYS.between(from, to));
-    return new MetricsConfig(to, warehouse.root(), timezone, days, periodDays, false);
+    return new MetricsConfig(to, warehouse.root(), timezone, days, periodDays, false, serviceLevel);
   }
 }

@@ -43,6 +43,10 @@ public final class ContactChainsSchema {
   public static final String NPS = "nps";
   public static final String CES = "ces";
   public static final String PEOPLE_TOLD = "people_told";
+  /** Some leg entered an agent queue; NULL when a leg's file did not deliver queued_at (not measured). */
+  public static final String QUEUED = "queued";
+  /** Sum over queued legs of (answered_at, or ended_at when not answered) - queued_at; NULL when not queued. */
+  public static final String QUEUE_WAIT_SECONDS = "queue_wait_seconds";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -73,7 +77,9 @@ public final class ContactChainsSchema {
           nullable(CSAT, IntegerType),
           nullable(NPS, IntegerType),
           nullable(CES, IntegerType),
-          nullable(PEOPLE_TOLD, IntegerType)),
+          nullable(PEOPLE_TOLD, IntegerType),
+          nullable(QUEUED, BooleanType),
+          nullable(QUEUE_WAIT_SECONDS, DoubleType)),
       GoldColumns.STAMP);
 
   private ContactChainsSchema() {}

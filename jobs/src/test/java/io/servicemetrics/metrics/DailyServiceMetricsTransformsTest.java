@@ -31,7 +31,7 @@ class DailyServiceMetricsTransformsTest {
     return RowFactory.create(id, "k", channel, "billing", "invoice", answered ? "a1" : null, answered ? "t1" : null,
         T, T, DAY, transfers + 1, transfers, answered, !answered, wait, handle, hold, escalated, resolved,
         repeat7, repeat7, null, fcr7, csat == null && nps == null && ces == null ? null : "sv-" + id, csat, nps, ces,
-        null, T, "1");
+        null, null, null, T, "1");
   }
 
   @Test

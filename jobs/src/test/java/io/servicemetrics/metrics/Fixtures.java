@@ -65,7 +65,7 @@ final class Fixtures {
           Timestamp.from(started), Timestamp.from(end), Date.valueOf(contactDate), transfers + 1, transfers,
           answered, !answered, wait, handle, answered ? 0.0 : null, false, resolved,
           null, fcr == null ? null : !fcr, null, fcr,
-          csat == null ? null : "s-" + id, csat, null, null, peopleTold,
+          csat == null ? null : "s-" + id, csat, null, null, peopleTold, null, null,
           Timestamp.from(STAMP.asOf()), "1");
     }
   }
