@@ -85,6 +85,8 @@ final class DemoCommand extends SparkCommand {
       stdout.printf(Locale.ROOT, "  %-28s %10s  %s%n", tile.label(), tile.value(),
           tile.interval() == null ? "" : tile.interval());
     }
+    // Speed is per channel (never averaged across clocks); say what the source does not measure.
+    ExecutiveSummary.notMeasuredNote(model).ifPresent(note -> stdout.println("  " + note));
     stdout.println();
     Headlines.of(delta, days.last()).forEach(sentence -> stdout.println("  " + sentence));
     stdout.println();

@@ -28,6 +28,8 @@ public enum Table {
   GOLD_AGENT_METRICS(Layer.GOLD, "agent_metrics"),
   GOLD_WOM_MENTIONS(Layer.GOLD, "wom_mentions"),
   GOLD_WOM_MULTIPLIER(Layer.GOLD, "wom_multiplier"),
+  /** Speed per channel over a period: never averaged across channels (docs/METRICS.md "Speed per channel"). */
+  GOLD_CHANNEL_SPEED(Layer.GOLD, "channel_speed"),
   META_RUN_LOG(Layer.META, "run_log"),
   META_METRIC_DEFINITIONS(Layer.META, "metric_definitions");
 

@@ -65,7 +65,14 @@ public final class PeriodMetricCatalog {
           "CSAT top-2-box points of fcr_7d true minus false, pooled over quartiles, with Newcombe's hybrid score"
               + " interval; versus points per handle-time quartile faster = (top2(Q1) - top2(Q4)) / 3 pooled over"
               + " fcr_7d, Newcombe interval / 3; plus the model's fcr_7d and handle_minutes coefficients with t"
-              + " intervals.", PERIOD));
+              + " intervals.", PERIOD),
+      def("channel_speed",
+          "Per channel with chains in the period, summed from daily_service_metrics: chains, answered, abandoned,"
+              + " queue_measured, queued, answered_in_target, short_abandons, queue_abandons, abandoned_before_queue"
+              + " (sums of the daily counts; NULL when queue_measured = 0); asa_seconds = sum(asa_seconds x asa_n) /"
+              + " sum(asa_n); service_level = answered_in_target / (queued - short_abandons); queue_abandon_rate ="
+              + " queue_abandons / (queued - short_abandons); service_level_target_seconds = the largest daily target."
+              + " Waits are never averaged across channels.", PERIOD));
 
   private PeriodMetricCatalog() {}
 
