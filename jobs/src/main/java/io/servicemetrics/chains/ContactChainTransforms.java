@@ -120,6 +120,9 @@ public final class ContactChainTransforms {
   private static final String FIRST_ANSWERED = "_first_answered";
   private static final String CHAIN_ENDED = "_chain_ended";
   private static final String CHAIN_ESCALATED = "_chain_escalated";
+  private static final String QUEUE_KNOWN = "_queue_known";
+  private static final String ANY_QUEUED = "_any_queued";
+  private static final String QUEUE_WAIT = "_queue_wait";
   private static final String LEG_ID = "_leg_id";
   private static final String LEG_CHAIN = "_leg_chain";
   private static final String LEG_INITIATED = "_leg_initiated";
@@ -289,7 +292,8 @@ public final class ContactChainTransforms {
    * columns of {@link ContactChainsSchema} up to {@code resolved}, without repeat flags and survey.
    * Attributes come from the root leg, the agent from the first answered leg (by initiated_at, then
    * contact_id), {@code resolved} from the last leg (same order; see {@link #chainResolved}); durations are sums over answered
-   * legs in seconds (null when no leg was answered).
+   * legs in seconds (null when no leg was answered). {@code queued} and {@code queue_wait_seconds}
+   * are appended last: NULL unless every leg delivered queued_at (docs/METRICS.md "Queue time").
    *
    * @param zone business time zone that decides {@code contact_date}
    */
@@ -299,6 +303,9 @@ public final class ContactChainTransforms {
     Column waitSeconds = seconds(col(ContactsSchema.ANSWERED_AT)).minus(seconds(col(ContactsSchema.INITIATED_AT)));
     Column handleSeconds = seconds(col(ContactsSchema.ENDED_AT)).minus(seconds(col(ContactsSchema.ANSWERED_AT)))
         .plus(col(ContactsSchema.ACW_SECONDS).cast(DataTypes.DoubleType));
+    // Time in the agent queue, after any IVR: until an agent answered, or until the leg ended.
+    Column queueWaitSeconds = seconds(coalesce(col(ContactsSchema.ANSWERED_AT), col(ContactsSchema.ENDED_AT)))
+        .minus(seconds(col(ContactsSchema.QUEUED_AT)));
     // One window over each chain's legs in leg order, then the root leg's row: a shuffle and one
     // sort. A groupBy would need a sort-based aggregate (its buffers hold strings), which sorts
     // the wide leg rows twice, before and after the shuffle.
@@ -325,7 +332,10 @@ public final class ContactChainTransforms {
         sum(when(answered, handleSeconds)).over(wholeChain).as(ContactChainsSchema.HANDLE_SECONDS),
         sum(when(answered, col(ContactsSchema.HOLD_SECONDS).cast(DataTypes.DoubleType))).over(wholeChain)
             .as(ContactChainsSchema.HOLD_SECONDS),
-        max(col(ContactsSchema.ESCALATED)).over(wholeChain).as(CHAIN_ESCALATED))
+        max(col(ContactsSchema.ESCALATED)).over(wholeChain).as(CHAIN_ESCALATED),
+        min(col(ContactsSchema.QUEUED).isNotNull()).over(wholeChain).as(QUEUE_KNOWN),
+        max(col(ContactsSchema.QUEUED)).over(wholeChain).as(ANY_QUEUED),
+        sum(when(col(ContactsSchema.QUEUED), queueWaitSeconds)).over(wholeChain).as(QUEUE_WAIT))
         .filter(isRoot);
 
     return rootRows.select(
@@ -348,7 +358,10 @@ public final class ContactChainTransforms {
         col(ContactChainsSchema.HOLD_SECONDS),
         col(CHAIN_ESCALATED).as(ContactChainsSchema.ESCALATED),
         chainResolved(col(LAST + "." + LAST_ANSWERED), col(LAST + "." + LAST_OUTCOME))
-            .as(ContactChainsSchema.RESOLVED));
+            .as(ContactChainsSchema.RESOLVED),
+        // Queuing is known only when every leg's file delivered queued_at: an unknown leg may have queued.
+        when(col(QUEUE_KNOWN), coalesce(col(ANY_QUEUED), lit(false))).as(ContactChainsSchema.QUEUED),
+        when(col(QUEUE_KNOWN), col(QUEUE_WAIT)).as(ContactChainsSchema.QUEUE_WAIT_SECONDS));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.servicemetrics.cli;
 
+import io.servicemetrics.config.IngestConfig;
 import io.servicemetrics.config.MetricsConfig;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The whole pipeline on the bundled sample data, with the public demo key. */
@@ -54,6 +56,8 @@ final class DemoCommand extends SparkCommand {
           + " data-samples/business-hours.json of this installation).")
   BusinessHours businessHours;
 
+  @Mixin ServiceLevelOptions serviceLevel;
+
   @Override
   int run(SparkSession spark) throws Exception {
     Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
@@ -75,7 +79,8 @@ final class DemoCommand extends SparkCommand {
     LOG.info("demo: {} delivery days {}..{} from {}", days.size(), days.first(), days.last(), landing);
     PipelineConfig config = new PipelineConfig(days.first(), days.last(), landing.toAbsolutePath().toString(),
         warehouse, reportsDir, MetricsConfig.DEFAULT_TIMEZONE, PiiKey.demo(), MetricsConfig.DEFAULT_RESTATEMENT_DAYS,
-        MetricsConfig.DEFAULT_PERIOD_DAYS, PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, false, Duration.ZERO, hours);
+        MetricsConfig.DEFAULT_PERIOD_DAYS, PipelineConfig.DEFAULT_MAX_QUARANTINE_SHARE, false, Duration.ZERO,
+        IngestConfig.DEFAULT_VALID_FROM, hours, serviceLevel.toConfig());
     PipelineJob.Result result = new PipelineJob(spark, config, "demo", Clock.systemUTC()).run();
 
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -90,6 +95,8 @@ final class DemoCommand extends SparkCommand {
     for (KpiTile tile : ExecutiveSummary.tiles(model)) {
       stdout.printf(Locale.ROOT, "  %-28s %10s  %s%n", tile.label(), tile.value(), ExecutiveSummary.printedNote(tile));
     }
+    // Speed is per channel (never averaged across clocks); say what the source does not measure.
+    ExecutiveSummary.notMeasuredNote(model).ifPresent(note -> stdout.println("  " + note));
     stdout.println();
     Headlines.of(delta, days.last()).forEach(sentence -> stdout.println("  " + sentence));
     stdout.println();

@@ -61,10 +61,12 @@ final class MetricsCommand extends SparkCommand {
       description = BusinessHoursConverter.DESCRIPTION)
   BusinessHours businessHours;
 
+  @Mixin ServiceLevelOptions serviceLevel;
+
   @Override
   int run(SparkSession spark) {
     MetricsConfig config = new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch,
-        businessHours);
+        businessHours, serviceLevel.toConfig());
     StaffingConfig staffingConfig = staffing.toConfig();
     WarehouseArgument.requireExists(spark, warehouse);
     MetricsJob.Result result = MetricsJob.run(spark, config, staffingConfig);

@@ -62,10 +62,12 @@ final class PipelineOptions {
       description = BusinessHoursConverter.DESCRIPTION)
   BusinessHours businessHours;
 
+  @Mixin ServiceLevelOptions serviceLevel;
+
   PipelineConfig toConfig(LocalDate from, LocalDate to, boolean reportEveryDay) {
     return new PipelineConfig(from, to, landing, new Warehouse(warehouse), reports, timezone,
         PiiKey.resolve(piiKeyFile, System.getenv()), restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, Duration.ofSeconds(waitForLock), validFrom, businessHours);
+        reportEveryDay, Duration.ofSeconds(waitForLock), validFrom, businessHours, serviceLevel.toConfig());
   }
 
   /**

@@ -19,10 +19,11 @@ import java.time.ZoneId;
  * @param fromScratch recompute every contact date instead of the restatement window
  * @param businessHours the {@code --business-hours} schedule, or null when none was given (the
  *     business-hours columns are then NULL: not measured)
+ * @param serviceLevel short-abandon threshold and service-level target per channel
  */
 public record MetricsConfig(
     LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch,
-    BusinessHours businessHours) {
+    BusinessHours businessHours, ServiceLevelConfig serviceLevel) {
   public static final String DEFAULT_TIMEZONE_ID = "UTC";
   public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of(DEFAULT_TIMEZONE_ID);
   /** The longest repeat window (30 days) plus the run day plus 4 days of lateness. */
@@ -46,17 +47,30 @@ public record MetricsConfig(
     }
     requireDays("--restatement-days", restatementDays);
     requireDays("--period-days", periodDays);
+    java.util.Objects.requireNonNull(serviceLevel, "serviceLevel");
+  }
+
+  /** Without a business-hours schedule, with the default queue-time parameters ({@link ServiceLevelConfig#DEFAULT}). */
+  public MetricsConfig(
+      LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch) {
+    this(date, warehouse, timezone, restatementDays, periodDays, fromScratch, null, ServiceLevelConfig.DEFAULT);
+  }
+
+  /** With the default queue-time parameters. */
+  public MetricsConfig(LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays,
+      boolean fromScratch, BusinessHours businessHours) {
+    this(date, warehouse, timezone, restatementDays, periodDays, fromScratch, businessHours, ServiceLevelConfig.DEFAULT);
   }
 
   /** Without a business-hours schedule. */
-  public MetricsConfig(
-      LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays, boolean fromScratch) {
-    this(date, warehouse, timezone, restatementDays, periodDays, fromScratch, null);
+  public MetricsConfig(LocalDate date, String warehouse, ZoneId timezone, int restatementDays, int periodDays,
+      boolean fromScratch, ServiceLevelConfig serviceLevel) {
+    this(date, warehouse, timezone, restatementDays, periodDays, fromScratch, null, serviceLevel);
   }
 
   /** The same run with the given schedule (null: none). */
   public MetricsConfig withBusinessHours(BusinessHours hours) {
-    return new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch, hours);
+    return new MetricsConfig(date, warehouse, timezone, restatementDays, periodDays, fromScratch, hours, serviceLevel);
   }
 
   /** The defaults for everything but the date and warehouse. */

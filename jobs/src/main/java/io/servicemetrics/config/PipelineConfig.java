@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param lockWait how long to wait for another run holding the warehouse
  * @param validFrom events before this day are {@code out_of_range} (see {@link IngestConfig#validFrom})
  * @param businessHours the {@code --business-hours} schedule, or null when none was given
+ * @param serviceLevel short-abandon threshold and service-level target per channel
  */
 public record PipelineConfig(
     LocalDate from,
@@ -38,13 +39,15 @@ public record PipelineConfig(
     boolean reportEveryDay,
     Duration lockWait,
     LocalDate validFrom,
-    BusinessHours businessHours) {
+    BusinessHours businessHours,
+    ServiceLevelConfig serviceLevel) {
   public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
   public PipelineConfig {
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(lockWait, "lockWait");
     Objects.requireNonNull(validFrom, "validFrom");
+    Objects.requireNonNull(serviceLevel, "serviceLevel");
     IngestConfig.requireDeliveryRun(from, "from", to, "to", timezone, "timezone", landing, warehouse, piiKey,
         () -> Errors.badArgument("--from " + from + " is after --to " + to, "A backfill runs forward in time",
             "Give the earlier date as --from"));
@@ -59,18 +62,25 @@ public record PipelineConfig(
     }
   }
 
-  /** Events from {@link IngestConfig#DEFAULT_VALID_FROM} on, without a business-hours schedule. */
+  /** Events from {@link IngestConfig#DEFAULT_VALID_FROM} on, without a business-hours schedule, default queue-time parameters. */
   public PipelineConfig(LocalDate from, LocalDate to, String landing, Warehouse warehouse, Path reports, ZoneId timezone,
       PiiKey piiKey, int restatementDays, int periodDays, double maxQuarantineShare, boolean reportEveryDay,
       Duration lockWait) {
     this(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays, maxQuarantineShare,
-        reportEveryDay, lockWait, IngestConfig.DEFAULT_VALID_FROM, null);
+        reportEveryDay, lockWait, IngestConfig.DEFAULT_VALID_FROM, null,
+        ServiceLevelConfig.DEFAULT);
   }
 
   /** The same run with the given schedule (null: none). */
   public PipelineConfig withBusinessHours(BusinessHours hours) {
     return new PipelineConfig(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays,
-        maxQuarantineShare, reportEveryDay, lockWait, validFrom, hours);
+        maxQuarantineShare, reportEveryDay, lockWait, validFrom, hours, serviceLevel);
+  }
+
+  /** The same run with the given queue-time parameters. */
+  public PipelineConfig withServiceLevel(ServiceLevelConfig levels) {
+    return new PipelineConfig(from, to, landing, warehouse, reports, timezone, piiKey, restatementDays, periodDays,
+        maxQuarantineShare, reportEveryDay, lockWait, validFrom, businessHours, levels);
   }
 
   public IngestConfig ingest() {
@@ -80,6 +90,6 @@ public record PipelineConfig(
   /** Restates every ingested day plus the usual window behind the first one. */
   public MetricsConfig metrics() {
     int days = Math.toIntExact(restatementDays + ChronoUnit.DAYS.between(from, to));
-    return new MetricsConfig(to, warehouse.root(), timezone, days, periodDays, false, businessHours);
+    return new MetricsConfig(to, warehouse.root(), timezone, days, periodDays, false, businessHours, serviceLevel);
   }
 }

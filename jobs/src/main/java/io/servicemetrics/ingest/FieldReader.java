@@ -90,6 +90,15 @@ final class FieldReader {
     }
   }
 
+  /**
+   * Whether the record's file carried the column at all (a CSV header naming it, an adapter
+   * mapping it), blank or not: an optional column left out was not delivered, which is different
+   * from a blank value.
+   */
+  boolean delivered(String column) {
+    return fields.containsKey(column);
+  }
+
   /** The trimmed value, or null when absent or blank. */
   String optionalText(String column) {
     if (failed()) {

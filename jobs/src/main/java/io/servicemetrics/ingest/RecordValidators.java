@@ -57,6 +57,9 @@ final class RecordValidators {
     String outcome = r.optionalEnum(ContactsSchema.OUTCOME, ContactsSchema.OUTCOMES);
     Boolean escalated = r.optionalFlag(ContactsSchema.ESCALATED, "true", "false");
     String category = r.optionalText(ContactsSchema.ISSUE_CATEGORY);
+    // Without the column nothing is known about queuing (NULL); with it, a blank means never queued.
+    boolean queueDelivered = r.delivered(ContactsSchema.QUEUED_AT);
+    Instant queuedAt = r.optionalTimestamp(ContactsSchema.QUEUED_AT);
     if (r.failed()) {
       return null;
     }
@@ -71,6 +74,12 @@ final class RecordValidators {
     } else if (hold != null && hold > 0 && (answered == null
         || hold > Duration.between(answered, ended).toSeconds())) {
       r.fail(ReasonCode.OUT_OF_RANGE, "hold_seconds " + hold + " exceeds the talk span (hold lies inside it)");
+    } else if (queuedAt != null && queuedAt.isBefore(initiated)) {
+      r.fail(ReasonCode.INCONSISTENT_TIMES, "queued_at is before initiated_at");
+    } else if (queuedAt != null && answered != null && answered.isBefore(queuedAt)) {
+      r.fail(ReasonCode.INCONSISTENT_TIMES, "answered_at is before queued_at");
+    } else if (queuedAt != null && ended.isBefore(queuedAt)) {
+      r.fail(ReasonCode.INCONSISTENT_TIMES, "ended_at is before queued_at");
     }
     if (r.failed()) {
       return null;
@@ -79,7 +88,8 @@ final class RecordValidators {
         contactId, ts(updatedAt), previous, pseudonyms.customerId(customerId), pseudonyms.phone(phone),
         channel, queue, agent, team, ts(initiated), ts(answered), ts(ended),
         hold == null ? 0L : hold, acw == null ? 0L : acw, outcome,
-        escalated != null && escalated, category
+        escalated != null && escalated, category,
+        ts(queuedAt), queueDelivered ? Boolean.valueOf(queuedAt != null) : null
     }, initiated);
   }
 

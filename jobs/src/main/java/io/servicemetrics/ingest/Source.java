@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
  * identifies a record, and which of two versions of a record is the later one.
  */
 public enum Source {
-  CONTACTS("contacts", Format.CSV, ContactsSchema.LANDING_COLUMNS, ContactsSchema.REQUIRED_LANDING_COLUMNS,
+  CONTACTS("contacts", Format.CSV, ContactsSchema.KNOWN_LANDING_COLUMNS, ContactsSchema.REQUIRED_LANDING_COLUMNS,
       Table.BRONZE_CONTACTS, Table.QUARANTINE_CONTACTS, Table.SILVER_CONTACTS, ContactsSchema.SILVER,
       List.of(ContactsSchema.CONTACT_ID), ContactsSchema.UPDATED_AT, true),
   SURVEYS("surveys", Format.CSV, SurveysSchema.LANDING_COLUMNS, SurveysSchema.REQUIRED_LANDING_COLUMNS,

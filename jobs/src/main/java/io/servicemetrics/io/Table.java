@@ -30,6 +30,8 @@ public enum Table {
   GOLD_WOM_MULTIPLIER(Layer.GOLD, "wom_multiplier"),
   GOLD_STAFFING_INTERVALS(Layer.GOLD, "staffing_intervals"),
   GOLD_RESOLUTION_VALUE(Layer.GOLD, "resolution_value"),
+  /** Speed per channel over a period: never averaged across channels (docs/METRICS.md "Speed per channel"). */
+  GOLD_CHANNEL_SPEED(Layer.GOLD, "channel_speed"),
   META_RUN_LOG(Layer.META, "run_log"),
   META_METRIC_DEFINITIONS(Layer.META, "metric_definitions"),
   /** One row per trained sentiment model: its labels, cross-validated quality and whether it is active. */

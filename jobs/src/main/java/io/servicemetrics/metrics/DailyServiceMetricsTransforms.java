@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.servicemetrics.chains.ContactChainTransforms;
+import io.servicemetrics.config.ServiceLevelConfig;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import org.apache.spark.sql.Column;
@@ -38,16 +40,33 @@ public final class DailyServiceMetricsTransforms {
   private static final String TOP2 = "_top2";
   private static final String PROMOTERS = "_promoters";
   private static final String DETRACTORS = "_detractors";
+  private static final String QUEUED_ABANDONS = "_queued_abandons";
 
   private DailyServiceMetricsTransforms() {}
 
+  /** {@link #dailyServiceMetrics(Dataset, ServiceLevelConfig)} with the default queue-time parameters. */
+  public static Dataset<Row> dailyServiceMetrics(Dataset<Row> chains) {
+    return dailyServiceMetrics(chains, ServiceLevelConfig.DEFAULT);
+  }
+
   /**
    * @param chains rows of {@link ContactChainsSchema} (the stamp columns are ignored)
+   * @param serviceLevel short-abandon threshold and the service-level target per channel
    * @return the metric columns of {@link DailyServiceMetricsSchema}, without as_of and
    *     definitions_version
    */
-  public static Dataset<Row> dailyServiceMetrics(Dataset<Row> chains) {
+  public static Dataset<Row> dailyServiceMetrics(Dataset<Row> chains, ServiceLevelConfig serviceLevel) {
     Column answered = col(ContactChainsSchema.ANSWERED);
+    Column queued = col(ContactChainsSchema.QUEUED);
+    Column queueWait = col(ContactChainsSchema.QUEUE_WAIT_SECONDS);
+    Column target = targetSeconds(col(ContactChainsSchema.CHANNEL), serviceLevel);
+    // Where queued_at was delivered the speed of answer is the queue wait of answered queued chains
+    // (time in the IVR is not waiting for an agent; a chain answered without queuing has no wait);
+    // where it was not, it is the wait from initiation, as before.
+    Column speedWait = when(queued.isNull().and(answered), col(ContactChainsSchema.WAIT_SECONDS))
+        .when(queued.and(answered), queueWait);
+    Column queuedAbandon = queued.and(col(ContactChainsSchema.ABANDONED));
+    Column shortAbandon = queuedAbandon.and(queueWait.lt(lit((double) serviceLevel.shortAbandonSeconds())));
     Dataset<Row> counts = chains
         .groupBy(
             col(ContactChainsSchema.CONTACT_DATE).as(DailyServiceMetricsSchema.CONTACT_DATE),
@@ -57,7 +76,8 @@ public final class DailyServiceMetricsTransforms {
             count(lit(1)).as(DailyServiceMetricsSchema.CHAINS),
             countWhere(answered).as(DailyServiceMetricsSchema.ANSWERED),
             countWhere(col(ContactChainsSchema.ABANDONED)).as(DailyServiceMetricsSchema.ABANDONED),
-            avg(when(answered, col(ContactChainsSchema.WAIT_SECONDS))).as(DailyServiceMetricsSchema.ASA_SECONDS),
+            avg(speedWait).as(DailyServiceMetricsSchema.ASA_SECONDS),
+            count(speedWait).as(DailyServiceMetricsSchema.ASA_N),
             avg(when(answered, col(ContactChainsSchema.HANDLE_SECONDS))).as(DailyServiceMetricsSchema.AHT_SECONDS),
             avg(when(answered, col(ContactChainsSchema.HOLD_SECONDS))).as(DailyServiceMetricsSchema.HOLD_SECONDS_MEAN),
             countWhere(answered.and(col(ContactChainsSchema.TRANSFERS).gt(lit(0)))).as(TRANSFERRED),
@@ -83,9 +103,19 @@ public final class DailyServiceMetricsTransforms {
             avg(when(answered, col(ContactChainsSchema.WAIT_BUSINESS_SECONDS)))
                 .as(DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS),
             sum(col(ContactChainsSchema.ARRIVED_WHILE_CLOSED).cast(DataTypes.LongType))
-                .as(DailyServiceMetricsSchema.ARRIVED_CLOSED));
+                .as(DailyServiceMetricsSchema.ARRIVED_CLOSED),
+            count(queued).as(DailyServiceMetricsSchema.QUEUE_MEASURED),
+            countWhere(queued).as(DailyServiceMetricsSchema.QUEUED),
+            countWhere(queued.and(answered).and(queueWait.leq(target))).as(DailyServiceMetricsSchema.ANSWERED_IN_TARGET),
+            countWhere(shortAbandon).as(DailyServiceMetricsSchema.SHORT_ABANDONS),
+            countWhere(queuedAbandon).as(QUEUED_ABANDONS),
+            countWhere(queued.unary_$bang().and(col(ContactChainsSchema.ABANDONED)))
+                .as(DailyServiceMetricsSchema.ABANDONED_BEFORE_QUEUE),
+            max(target).as(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS));
 
     Column answeredN = col(DailyServiceMetricsSchema.ANSWERED);
+    // Queued chains that count for service level: short abandons never had a chance to be answered.
+    Column offered = col(DailyServiceMetricsSchema.QUEUED).minus(col(DailyServiceMetricsSchema.SHORT_ABANDONS));
     return counts.select(
         col(DailyServiceMetricsSchema.CONTACT_DATE),
         col(DailyServiceMetricsSchema.CHANNEL),
@@ -115,7 +145,33 @@ public final class DailyServiceMetricsTransforms {
         col(DailyServiceMetricsSchema.CES_MEAN),
         col(DailyServiceMetricsSchema.CES_N),
         col(DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS),
-        col(DailyServiceMetricsSchema.ARRIVED_CLOSED));
+        col(DailyServiceMetricsSchema.ARRIVED_CLOSED),
+        col(DailyServiceMetricsSchema.QUEUE_MEASURED),
+        measured(col(DailyServiceMetricsSchema.QUEUED)).as(DailyServiceMetricsSchema.QUEUED),
+        col(DailyServiceMetricsSchema.ASA_N),
+        measured(col(DailyServiceMetricsSchema.ANSWERED_IN_TARGET)).as(DailyServiceMetricsSchema.ANSWERED_IN_TARGET),
+        measured(col(DailyServiceMetricsSchema.SHORT_ABANDONS)).as(DailyServiceMetricsSchema.SHORT_ABANDONS),
+        measured(col(QUEUED_ABANDONS).minus(col(DailyServiceMetricsSchema.SHORT_ABANDONS)))
+            .as(DailyServiceMetricsSchema.QUEUE_ABANDONS),
+        measured(col(DailyServiceMetricsSchema.ABANDONED_BEFORE_QUEUE)).as(DailyServiceMetricsSchema.ABANDONED_BEFORE_QUEUE),
+        ratio(col(DailyServiceMetricsSchema.ANSWERED_IN_TARGET), offered).as(DailyServiceMetricsSchema.SERVICE_LEVEL),
+        col(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS),
+        ratio(col(QUEUED_ABANDONS).minus(col(DailyServiceMetricsSchema.SHORT_ABANDONS)), offered)
+            .as(DailyServiceMetricsSchema.QUEUE_ABANDON_RATE));
+  }
+
+  /** A queue count, NULL where no chain of the row delivered queued_at (not measured, not zero). */
+  private static Column measured(Column count) {
+    return when(col(DailyServiceMetricsSchema.QUEUE_MEASURED).gt(lit(0L)), count);
+  }
+
+  /** Target T of the chain's channel, in seconds (the config has one for every channel of the contract). */
+  static Column targetSeconds(Column channel, ServiceLevelConfig serviceLevel) {
+    Column t = lit(null).cast(DataTypes.LongType);
+    for (String c : new java.util.TreeSet<>(serviceLevel.targetSeconds().keySet())) {
+      t = when(channel.equalTo(lit(c)), lit(serviceLevel.targetSeconds(c))).otherwise(t);
+    }
+    return t;
   }
 
   /** Number of rows where the condition is true (NULL counts as not true). */

@@ -3,6 +3,7 @@ package io.servicemetrics.metrics;
 import static io.servicemetrics.schema.GoldColumns.CURRENT_DEFINITIONS_VERSION;
 
 import io.servicemetrics.chains.ContactChainTransforms;
+import io.servicemetrics.config.ServiceLevelConfig;
 import java.util.List;
 
 /**
@@ -14,6 +15,12 @@ public final class MetricCatalog {
   private static final String V = CURRENT_DEFINITIONS_VERSION;
   private static final String LINKS = "max_chain_legs=" + ContactChainTransforms.MAX_CHAIN_LEGS
       + ";max_link_gap_hours=" + ContactChainTransforms.MAX_LINK_GAP.toHours();
+
+  private static final String SHORT_ABANDON = "short_abandon_seconds=" + ServiceLevelConfig.DEFAULT_SHORT_ABANDON_SECONDS
+      + " (--short-abandon-seconds)";
+  private static final String TARGETS = "target_seconds phone=" + ServiceLevelConfig.DEFAULT_PHONE_TARGET_SECONDS
+      + ",chat=" + ServiceLevelConfig.DEFAULT_CHAT_TARGET_SECONDS + ",social=" + ServiceLevelConfig.DEFAULT_SOCIAL_TARGET_SECONDS
+      + ",email=" + ServiceLevelConfig.DEFAULT_EMAIL_TARGET_SECONDS + " (--service-level-target)";
 
   public static final List<MetricDefinition> DEFINITIONS = List.of(
       // Contact chains (gold contact_chains).
@@ -63,7 +70,9 @@ public final class MetricCatalog {
       def("daily_service_metrics.answered", "number of answered chains", null),
       def("daily_service_metrics.abandoned", "number of abandoned chains", null),
       def("abandon_rate", "abandoned / chains; NULL when the denominator is 0", null),
-      def("asa_seconds", "mean wait_seconds over answered chains; NULL without answered chains", null),
+      def("asa_seconds", "mean over answered chains of queue_wait_seconds where queued is true, wait_seconds where"
+          + " queued is NULL (queued_at not delivered); answered chains with queued false (answered without"
+          + " queuing) are left out; asa_n = chains in the mean; NULL when asa_n = 0", null),
       def("asa_business_seconds", "mean wait_business_seconds over answered chains; NULL without answered chains"
           + " or when no schedule was given", "business_hours"),
       def("arrived_closed", "number of chains with arrived_while_closed; NULL when no schedule was given",
@@ -84,7 +93,28 @@ public final class MetricCatalog {
       def("mean_satisfaction", "mean csat (1-5) over chains with csat; not CSAT", null),
       def("nps", "100 x (chains with nps 9-10 - chains with nps 0-6) / nps_n (chains with nps); NULL when nps_n = 0",
           "promoter_min=9;detractor_max=6"),
-      def("ces_mean", "mean ces (1-7) over chains with ces; ces_n = chains with ces", null));
+      def("ces_mean", "mean ces (1-7) over chains with ces; ces_n = chains with ces", null),
+      // Queue time (docs/METRICS.md "Queue time").
+      def("contacts.queued", "silver, per leg: NULL when the leg's file did not deliver the optional column queued_at,"
+          + " false when it delivered a blank value (never queued), true when a time", null),
+      def("contact_chains.queued", "some leg queued; NULL unless every leg of the chain delivered queued_at", null),
+      def("contact_chains.queue_wait_seconds", "sum over queued legs of (answered_at, or ended_at when not answered)"
+          + " - queued_at, seconds; NULL when queued is not true", null),
+      def("queue_measured", "chains with queued not NULL", null),
+      def("daily_service_metrics.queued", "chains with queued true; NULL when queue_measured = 0", null),
+      def("short_abandons", "queued abandoned chains with queue_wait_seconds < short_abandon_seconds; NULL when"
+          + " queue_measured = 0", SHORT_ABANDON),
+      def("answered_in_target", "answered queued chains with queue_wait_seconds <= service_level_target_seconds;"
+          + " NULL when queue_measured = 0", TARGETS),
+      def("service_level", "answered_in_target / (queued - short_abandons); NULL when the denominator is 0",
+          SHORT_ABANDON + ";" + TARGETS),
+      def("service_level_target_seconds", "the service-level target T of the row's channel", TARGETS),
+      def("queue_abandons", "queued abandoned chains that are not short abandons; NULL when queue_measured = 0",
+          SHORT_ABANDON),
+      def("queue_abandon_rate", "queue_abandons / (queued - short_abandons); NULL when the denominator is 0",
+          SHORT_ABANDON),
+      def("abandoned_before_queue", "abandoned chains with queued false (gave up in the IVR); NULL when"
+          + " queue_measured = 0", null));
 
   private MetricCatalog() {}
 

@@ -163,7 +163,7 @@ public final class MetricsJob {
 
     begin(STAGE_DAILY, "Daily service metrics per contact date, channel and queue");
     Dataset<Row> daily = persist(conform(
-        stamp(DailyServiceMetricsTransforms.dailyServiceMetrics(chains), asOf), DailyServiceMetricsSchema.SCHEMA));
+        stamp(DailyServiceMetricsTransforms.dailyServiceMetrics(chains, config.serviceLevel()), asOf), DailyServiceMetricsSchema.SCHEMA));
     long dailyRows = daily.count();
     delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS,
         DateFiles.onePerDate(daily, DailyServiceMetricsSchema.CONTACT_DATE, config.windowStart(), config.date()),

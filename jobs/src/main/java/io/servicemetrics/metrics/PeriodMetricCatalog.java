@@ -98,7 +98,14 @@ public final class PeriodMetricCatalog {
               + " now and after; cost_saved = position_hours_saved x agent_hour_cost; repeat_cost = handle hours"
               + " of the period's linked repeat chains x agent_hour_cost.",
           PERIOD + "; gains=" + StaffingConfig.DEFAULT_FCR_GAINS_POINTS + " points; repeat link <= 7 days;"
-              + " --agent-hour-cost (none: cost NULL), --currency (default " + StaffingConfig.DEFAULT_CURRENCY + ")"));
+              + " --agent-hour-cost (none: cost NULL), --currency (default " + StaffingConfig.DEFAULT_CURRENCY + ")"),
+      def("channel_speed",
+          "Per channel with chains in the period, summed from daily_service_metrics: chains, answered, abandoned,"
+              + " queue_measured, queued, answered_in_target, short_abandons, queue_abandons, abandoned_before_queue"
+              + " (sums of the daily counts; NULL when queue_measured = 0); asa_seconds = sum(asa_seconds x asa_n) /"
+              + " sum(asa_n); service_level = answered_in_target / (queued - short_abandons); queue_abandon_rate ="
+              + " queue_abandons / (queued - short_abandons); service_level_target_seconds = the largest daily target."
+              + " Waits are never averaged across channels.", PERIOD));
 
   private PeriodMetricCatalog() {}
 

@@ -7,6 +7,7 @@ import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.CustomerHandlesSchema;
+import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MentionsSchema;
 import io.servicemetrics.schema.Provenance;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes the period tables (resolution_speed_model, csat_by_fcr_speed, agent_metrics,
- * wom_mentions, wom_multiplier, staffing_intervals, resolution_value) for the period ending at a date and replaces each table's slice
+ * wom_mentions, wom_multiplier, staffing_intervals, resolution_value, channel_speed) for the period ending at a date and replaces each table's slice
  * {@code period_end = D}. Reads gold contact_chains (required) and silver mentions and
- * customer_handles (empty when never ingested). Run after contact_chains is restated.
+ * customer_handles (empty when never ingested) and gold daily_service_metrics (channel_speed). Run
+ * after contact_chains and daily_service_metrics are restated.
  */
 public final class PeriodMetricsJob {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodMetricsJob.class);
@@ -86,6 +88,7 @@ public final class PeriodMetricsJob {
     Dataset<Row> mentions = delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
         .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1)))));
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
+    Dataset<Row> daily = delta.readOrEmpty(Table.GOLD_DAILY_SERVICE_METRICS, DailyServiceMetricsSchema.SCHEMA);
 
     // The tables are independent. The slowest (the multiplier's bootstrap) starts first.
     List<PeriodTable> tables = List.of(
@@ -102,7 +105,9 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_STAFFING_INTERVALS, "Staffing per queue and interval (Erlang C and A)",
             () -> StaffingTransforms.staffingIntervals(chains, window, staffing, stamp)),
         new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",
-            () -> StaffingTransforms.resolutionValue(chains, window, staffing, stamp)));
+            () -> StaffingTransforms.resolutionValue(chains, window, staffing, stamp)),
+        new PeriodTable(Table.GOLD_CHANNEL_SPEED, "Speed per channel",
+            () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
     tables.stream().filter(t -> which.test(t.table()))
         .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));

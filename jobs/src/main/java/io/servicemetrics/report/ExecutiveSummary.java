@@ -3,6 +3,7 @@ package io.servicemetrics.report;
 import io.servicemetrics.metrics.ResolutionVersusSpeedHeadline;
 import io.servicemetrics.report.KpiTile.Judgement;
 import io.servicemetrics.report.KpiTile.Trend;
+import io.servicemetrics.report.ReportModel.ChannelSpeed;
 import io.servicemetrics.report.ReportModel.CsatCell;
 import io.servicemetrics.report.ReportModel.PeriodKpis;
 import io.servicemetrics.report.ReportModel.RepeatDriver;
@@ -11,7 +12,9 @@ import io.servicemetrics.schema.AgentMetricsSchema;
 import io.servicemetrics.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The cover page's KPI tiles and plain-language sentences, computed from the model alone. */
@@ -115,7 +118,18 @@ public final class ExecutiveSummary {
     return "no unhappy and happy experiences to compare";
   }
 
-  /** The eight tiles, in page order. */
+  /** Label of each channel on the speed tiles; a channel not listed is shown by its name. */
+  public static final Map<String, String> CHANNEL_LABELS =
+      Map.of("phone", "Phone", "chat", "Chat", "email", "E-mail", "social", "Social");
+  /**
+   * Channels measured by speed of answer with a service-level tile beside it (a call waits on the
+   * line); the others are measured by first response.
+   */
+  public static final Set<String> ANSWER_CHANNELS = Set.of("phone");
+  /** A wait change below this many seconds is shown as flat. */
+  static final double WAIT_FLAT_SECONDS = 0.5;
+
+  /** The tiles in page order: outcomes, then speed per channel, then handle time, abandons, word of mouth. */
   public static List<KpiTile> tiles(ReportModel model) {
     Optional<PeriodKpis> cur = model.current();
     Optional<PeriodKpis> prev = model.previous();
@@ -142,7 +156,8 @@ public final class ExecutiveSummary {
           cur.map(k -> k.npsN() == 0 ? notMeasured(npsNotMeasured(k))
               : "n = " + ReportFormat.count(k.npsN()) + " responses").orElse(null)));
     }
-    tiles.add(secondsTile(model, "Average speed of answer", PeriodKpis::asaSeconds, Judgement.BAD));
+    // Waits are per channel: phone seconds and e-mail hours averaged together describe no customer.
+    tiles.addAll(speedTiles(model));
     tiles.add(secondsTile(model, "Average handle time", PeriodKpis::ahtSeconds, Judgement.NEUTRAL));
     tiles.add(rateTile(model, "Abandon rate", PeriodKpis::abandonRate, k -> Intervals.wilson(k.abandoned(), k.chains()),
         false, k -> "n = " + ReportFormat.count(k.chains()) + " contacts"));
@@ -160,6 +175,102 @@ public final class ExecutiveSummary {
           why == null ? "people told per unhappy vs happy experience" : notMeasured(why)));
     }
     return tiles;
+  }
+
+  /**
+   * One speed tile per channel with contacts in the period (speed of answer and service level for
+   * {@link #ANSWER_CHANNELS}, first response for the others), each from its own gold
+   * channel_speed row; one "n/a" tile saying why when the table is missing.
+   */
+  public static List<KpiTile> speedTiles(ReportModel model) {
+    if (model.channelSpeed().isEmpty()) {
+      return List.of(new KpiTile("Speed per channel", ReportFormat.NONE, null, ReportFormat.NONE, Trend.NONE,
+          Judgement.NEUTRAL, "gold channel_speed is missing: run the metrics stage"));
+    }
+    List<KpiTile> tiles = new ArrayList<>();
+    for (ChannelSpeed c : model.channelSpeed().get()) {
+      Optional<ChannelSpeed> prev = model.previousChannelSpeed().orElse(List.of()).stream()
+          .filter(p -> p.channel().equals(c.channel())).findFirst();
+      boolean answer = ANSWER_CHANNELS.contains(c.channel());
+      // A previous period without this channel is no first period: its change is n/a.
+      boolean hasPrevious = prev.isPresent() || model.previous().isPresent();
+      Double delta = delta(Optional.ofNullable(c.asaSeconds()), prev.map(ChannelSpeed::asaSeconds));
+      Trend trend = trend(delta, WAIT_FLAT_SECONDS);
+      tiles.add(new KpiTile(channelLabel(c.channel()) + (answer ? ": speed of answer" : ": first response"),
+          ReportFormat.waitTime(c.asaSeconds()), null,
+          deltaText(hasPrevious, delta, ReportFormat::waitDelta), trend, judge(delta, WAIT_FLAT_SECONDS, false),
+          waitBasis(c)));
+      if (answer) {
+        Long offered = c.offered();
+        double[] ci = c.serviceLevel() == null ? null : Intervals.wilson(c.answeredInTarget(), offered);
+        Double slDelta = delta(Optional.ofNullable(c.serviceLevel()), prev.map(ChannelSpeed::serviceLevel));
+        tiles.add(new KpiTile(channelLabel(c.channel()) + ": service level", ReportFormat.percent(c.serviceLevel()),
+            ci == null ? null : "95% CI " + ReportFormat.percentRange(ci[0], ci[1]),
+            deltaText(hasPrevious, slDelta, ReportFormat::points), trend(slDelta, 0.0005),
+            judge(slDelta, 0.0005, true),
+            c.queueMeasured() == 0
+                ? "not measured: no queued_at in the source"
+                : "within " + ReportFormat.waitTime(c.targetSeconds() == null ? null : c.targetSeconds().doubleValue())
+                    + " of queuing; n = " + ReportFormat.count(offered == null ? 0 : offered) + " queued"));
+      }
+    }
+    return tiles;
+  }
+
+  /** What a channel's wait is a mean of, and what is not measured. */
+  static String waitBasis(ChannelSpeed c) {
+    String n = "n = " + ReportFormat.count(c.asaN());
+    if (c.queueMeasured() == 0) {
+      return "from contact start, IVR included; " + n;
+    }
+    if (c.fullyMeasured()) {
+      return "mean wait in queue; " + n;
+    }
+    return "wait in queue on " + ReportFormat.percent((double) c.queueMeasured() / c.chains())
+        + " of contacts, else from contact start; " + n;
+  }
+
+  /**
+   * A sentence naming the channels whose queue time is not measured (and so have no service
+   * level), or empty when every channel's is.
+   */
+  public static Optional<String> notMeasuredNote(ReportModel model) {
+    List<String> missing = model.channelSpeed().orElse(List.of()).stream()
+        .filter(c -> c.queueMeasured() == 0).map(c -> channelLabel(c.channel()).toLowerCase(java.util.Locale.ROOT))
+        .toList();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("Queue time and service level are not measured for " + String.join(", ", missing)
+        + ": the contact source does not deliver queued_at, so those waits count from the start of the contact,"
+        + " time in the phone menu (IVR) included.");
+  }
+
+  /** Speed channel by channel, each on its own clock, from the channel_speed rows. */
+  static Optional<String> speedSentence(ReportModel model) {
+    List<String> parts = new ArrayList<>();
+    for (ChannelSpeed c : model.channelSpeed().orElse(List.of())) {
+      if (c.asaSeconds() == null) {
+        continue;
+      }
+      String name = channelLabel(c.channel()).toLowerCase(java.util.Locale.ROOT);
+      if (ANSWER_CHANNELS.contains(c.channel())) {
+        String part = name + " callers waited " + ReportFormat.waitTime(c.asaSeconds())
+            + (c.queueMeasured() == 0 ? " on average" : " on average for an agent");
+        if (c.serviceLevel() != null && c.targetSeconds() != null) {
+          part += ", " + ReportFormat.percent(c.serviceLevel()) + " answered within "
+              + ReportFormat.waitTime(c.targetSeconds().doubleValue());
+        }
+        parts.add(part);
+      } else {
+        parts.add(name + " first response took " + ReportFormat.waitTime(c.asaSeconds()));
+      }
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of("Speed, channel by channel: " + String.join("; ", parts) + ".");
+  }
+
+  static String channelLabel(String channel) {
+    return CHANNEL_LABELS.getOrDefault(channel, channel);
   }
 
   private static KpiTile rateTile(ReportModel model, String label, Function<PeriodKpis, Double> value,
@@ -263,6 +374,8 @@ public final class ExecutiveSummary {
         out.add("CSAT and NPS are not measured: " + NO_SURVEYS + ".");
       }
     }
+    // The speed tiles already give each channel's wait; the words only say what is not measured.
+    notMeasuredNote(model).ifPresent(out::add);
     Optional<ResolutionVersusSpeedHeadline> effect = resolutionEffect(model);
     if (effect.isPresent()) {
       ResolutionVersusSpeedHeadline e = effect.get();

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.report.ReportModel.Agent;
+import io.servicemetrics.report.ReportModel.ChannelSpeed;
 import io.servicemetrics.report.ReportModel.CsatCell;
 import io.servicemetrics.report.ReportModel.DailyPoint;
 import io.servicemetrics.report.ReportModel.ModelTerm;
@@ -25,6 +26,7 @@ import io.servicemetrics.report.ReportModel.SourceQuality;
 import io.servicemetrics.report.ReportModel.WomMentions;
 import io.servicemetrics.report.ReportModel.WomMultiplier;
 import io.servicemetrics.schema.AgentMetricsSchema;
+import io.servicemetrics.schema.ChannelSpeedSchema;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.CsatByFcrSpeedSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
@@ -140,6 +142,10 @@ public final class ReportData {
           () -> periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date.minusDays(periodDays)));
       Pending<Optional<List<Row>>> mentionRows = reductions.start("The word-of-mouth mention rows",
           () -> periodRows(delta, Table.GOLD_WOM_MENTIONS, date));
+      Pending<Optional<List<Row>>> channelRows = reductions.start("The speed per channel rows",
+          () -> periodRows(delta, Table.GOLD_CHANNEL_SPEED, date));
+      Pending<Optional<List<Row>>> prevChannelRows = reductions.start("The previous speed per channel rows",
+          () -> periodRows(delta, Table.GOLD_CHANNEL_SPEED, date.minusDays(periodDays)));
       Pending<Optional<List<SourceQuality>>> quality = reductions.start("The source quality rows",
           () -> read(delta, Table.META_RUN_LOG)
               .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
@@ -151,7 +157,7 @@ public final class ReportData {
       TreeSet<String> versions = new TreeSet<>();
       Instant[] asOf = {null};
       dailyStamp.get().ifPresent(r -> stamp(r, versions, asOf));
-      for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows)) {
+      for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows, channelRows)) {
         rows.get().ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
       }
 
@@ -165,8 +171,28 @@ public final class ReportData {
           womRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           prevWomRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           mentionRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
-          quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]));
+          quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]),
+          channelRows.get().map(ReportData::channelSpeeds), prevChannelRows.get().map(ReportData::channelSpeeds));
     }
+  }
+
+  /** channel_speed rows (at most one per channel) in page order. */
+  static List<ChannelSpeed> channelSpeeds(List<Row> rows) {
+    return rows.stream().map(ReportData::channelSpeed)
+        .sorted(Comparator.comparingInt((ChannelSpeed c) -> {
+          int i = ChannelSpeed.ORDER.indexOf(c.channel());
+          return i < 0 ? ChannelSpeed.ORDER.size() : i;
+        }).thenComparing(ChannelSpeed::channel))
+        .toList();
+  }
+
+  private static ChannelSpeed channelSpeed(Row r) {
+    return new ChannelSpeed(r.getAs(ChannelSpeedSchema.CHANNEL), longOf(r, ChannelSpeedSchema.CHAINS),
+        longOf(r, ChannelSpeedSchema.ANSWERED), longOf(r, ChannelSpeedSchema.QUEUE_MEASURED),
+        r.getAs(ChannelSpeedSchema.QUEUED), longOf(r, ChannelSpeedSchema.ASA_N), r.getAs(ChannelSpeedSchema.ASA_SECONDS),
+        r.getAs(ChannelSpeedSchema.ANSWERED_IN_TARGET), r.getAs(ChannelSpeedSchema.SHORT_ABANDONS),
+        r.getAs(ChannelSpeedSchema.SERVICE_LEVEL), r.getAs(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS),
+        r.getAs(ChannelSpeedSchema.QUEUE_ABANDON_RATE), r.getAs(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE));
   }
 
   // ---- transforms: Dataset -> Dataset, no actions ---------------------------------------------

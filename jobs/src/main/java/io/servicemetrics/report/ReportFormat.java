@@ -60,6 +60,35 @@ public final class ReportFormat {
     return d.startsWith("-") ? d : "+" + d;
   }
 
+  /**
+   * A wait on any channel's clock: m:ss under an hour ("0:27"), hours and minutes under two days
+   * ("3 h 05 min"), days beyond ("2.4 days"), so an e-mail wait never reads as "183:20".
+   */
+  public static String waitTime(Double seconds) {
+    if (seconds == null) {
+      return NONE;
+    }
+    double abs = Math.abs(seconds);
+    String sign = seconds < 0 && Math.round(abs) > 0 ? "-" : "";
+    if (Math.round(abs) < 3600) {
+      return duration(seconds);
+    }
+    if (abs < 48 * 3600) {
+      long minutes = Math.round(abs / 60);
+      return String.format(Locale.ROOT, "%s%d h %02d min", sign, minutes / 60, minutes % 60);
+    }
+    return String.format(Locale.ROOT, "%s%.1f days", sign, abs / 86_400);
+  }
+
+  /** A signed change of a wait: "+0:12", "-1 h 05 min". */
+  public static String waitDelta(Double seconds) {
+    if (seconds == null) {
+      return NONE;
+    }
+    String d = waitTime(seconds);
+    return d.startsWith("-") ? d : "+" + d;
+  }
+
   /** Seconds as minutes with one decimal: 312 -> "5.2 min". */
   public static String minutes(Double seconds) {
     return seconds == null ? NONE : String.format(Locale.ROOT, "%.1f min", seconds / 60);

@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param dataQuality per-source ingest reconciliation over the period's delivery dates
  * @param definitionsVersions distinct definitions_version values seen in the period's gold rows
  * @param asOf the latest as_of seen in the period's gold rows
+ * @param channelSpeed speed per channel for the period (gold channel_speed), channels in
+ *     {@link ChannelSpeed#ORDER}; empty optional when the table is missing
+ * @param previousChannelSpeed the previous period's rows, empty optional when missing
  */
 public record ReportModel(
     LocalDate periodEnd,
@@ -48,7 +51,21 @@ public record ReportModel(
     Optional<WomMentions> womMentions,
     Optional<List<SourceQuality>> dataQuality,
     List<String> definitionsVersions,
-    Optional<Instant> asOf) {
+    Optional<Instant> asOf,
+    Optional<List<ChannelSpeed>> channelSpeed,
+    Optional<List<ChannelSpeed>> previousChannelSpeed) {
+
+  /** A model without per-channel speed (gold channel_speed missing). */
+  public ReportModel(LocalDate periodEnd, int periodDays, Optional<PeriodKpis> current, Optional<PeriodKpis> previous,
+      List<DailyPoint> daily, Optional<List<RepeatDriver>> repeatByQueue, Optional<List<RepeatDriver>> repeatByCategory,
+      Optional<List<CsatCell>> csatBySpeed, Optional<List<ModelTerm>> model, Optional<List<Agent>> agents,
+      long agentsInsufficient, Optional<WomMultiplier> womMultiplier, Optional<WomMultiplier> previousMultiplier,
+      Optional<WomMentions> womMentions, Optional<List<SourceQuality>> dataQuality, List<String> definitionsVersions,
+      Optional<Instant> asOf) {
+    this(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory, csatBySpeed, model, agents,
+        agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality, definitionsVersions, asOf,
+        Optional.empty(), Optional.empty());
+  }
 
   public ReportModel {
     Objects.requireNonNull(periodEnd, "periodEnd");
@@ -57,6 +74,15 @@ public record ReportModel(
     }
     daily = List.copyOf(daily);
     definitionsVersions = List.copyOf(definitionsVersions);
+    Objects.requireNonNull(channelSpeed, "channelSpeed");
+    Objects.requireNonNull(previousChannelSpeed, "previousChannelSpeed");
+  }
+
+  /** The same model with per-channel speed. */
+  public ReportModel withChannelSpeed(Optional<List<ChannelSpeed>> current, Optional<List<ChannelSpeed>> previousRows) {
+    return new ReportModel(periodEnd, periodDays, this.current, previous, daily, repeatByQueue, repeatByCategory,
+        csatBySpeed, model, agents, agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality,
+        definitionsVersions, asOf, current, previousRows);
   }
 
   /** First day (inclusive) of the period. */
@@ -152,6 +178,32 @@ public record ReportModel(
    * days), no repeat within 7 days alone (no outcome reported), both, or nothing measured.
    */
   public enum FcrBasis { DISPOSITION, NO_REPEAT, MIXED, NOT_MEASURED }
+
+  /**
+   * One gold channel_speed row: a channel's speed over the period, never mixed with another
+   * channel's. Queue counts are null when queue time was not measured (queued_at not delivered).
+   *
+   * @param queueMeasured chains whose queuing is known; 0 = queue time not delivered for the channel
+   * @param asaN chains in asaSeconds
+   * @param asaSeconds mean queue wait where measured, else mean wait from contact start
+   */
+  public record ChannelSpeed(
+      String channel, long chains, long answered, long queueMeasured, Long queued, long asaN, Double asaSeconds,
+      Long answeredInTarget, Long shortAbandons, Double serviceLevel, Long targetSeconds, Double queueAbandonRate,
+      Long abandonedBeforeQueue) {
+    /** Channels in page order; a channel not listed comes after them, alphabetically. */
+    public static final List<String> ORDER = List.of("phone", "chat", "email", "social");
+
+    /** Queued chains that count for service level (queued - short abandons), null when not measured. */
+    public Long offered() {
+      return queued == null ? null : queued - (shortAbandons == null ? 0 : shortAbandons);
+    }
+
+    /** Every chain's queuing is known. */
+    public boolean fullyMeasured() {
+      return chains > 0 && queueMeasured == chains;
+    }
+  }
 
   /** One contact_date's repeat and FCR counts, summed over channels and queues. */
   public record DailyPoint(LocalDate date, long chains, long repeat7d, long repeat7dEligible, long fcr7d, long fcr7dEligible) {

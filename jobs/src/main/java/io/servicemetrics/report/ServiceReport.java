@@ -127,6 +127,10 @@ public final class ServiceReport {
 
   // ---- page 1 -------------------------------------------------------------------------------
 
+  private static final float TILE_HEIGHT = 100;
+  private static final float COMPACT_TILE_HEIGHT = 80;
+  private static final float COMPACT_VALUE_SIZE = 17f;
+
   private void summaryPage() throws IOException {
     float y = pages.newPage(null);
     pages.text(TITLE, true, ReportTheme.TITLE_SIZE, ReportTheme.BLUE, PdfPages.LEFT, y - ReportTheme.TITLE_SIZE);
@@ -143,34 +147,42 @@ public final class ServiceReport {
     List<KpiTile> tiles = ExecutiveSummary.tiles(model);
     float gap = 12;
     float w = (PdfPages.WIDTH - 3 * gap) / 4;
-    float h = 100;
+    // One speed tile or two per channel present: up to twelve tiles, three rows. Past two rows the
+    // tiles and gaps tighten so the sentences keep their room on the page.
+    int rows = (tiles.size() + 3) / 4;
+    boolean compact = rows > 2;
+    float h = compact ? COMPACT_TILE_HEIGHT : TILE_HEIGHT;
+    float rowGap = compact ? 8 : gap;
     for (int i = 0; i < tiles.size(); i++) {
       float x = PdfPages.LEFT + (i % 4) * (w + gap);
-      float top = y - (i / 4) * (h + gap);
-      tile(tiles.get(i), x, top, w, h);
+      float top = y - (i / 4) * (h + rowGap);
+      tile(tiles.get(i), x, top, w, h, compact);
     }
-    y -= 2 * h + gap + 22;
+    y -= rows * h + (rows - 1) * rowGap + (compact ? 14 : 22);
     pages.text("What the numbers say", true, ReportTheme.SUBHEADING_SIZE, ReportTheme.TEXT, PdfPages.LEFT,
         y - ReportTheme.SUBHEADING_SIZE);
-    y -= ReportTheme.SUBHEADING_SIZE + 8;
+    y -= ReportTheme.SUBHEADING_SIZE + (compact ? 5 : 8);
     for (String sentence : ExecutiveSummary.sentences(model)) {
-      y = pages.bullet(sentence, ReportTheme.BODY_SIZE, PdfPages.LEFT, y, PdfPages.WIDTH) - 5;
+      y = pages.bullet(sentence, compact ? ReportTheme.BODY_SIZE - 0.5f : ReportTheme.BODY_SIZE, PdfPages.LEFT, y,
+          PdfPages.WIDTH) - (compact ? 3 : 5);
     }
   }
 
-  private void tile(KpiTile t, float x, float top, float w, float h) throws IOException {
+  private void tile(KpiTile t, float x, float top, float w, float h, boolean compact) throws IOException {
     pages.fill(ReportTheme.TILE, x, top - h, w, h);
     pages.fill(ReportTheme.BLUE, x, top - h, 3, h);
     float pad = 10;
-    float y = top - pad - 8;
+    float y = top - pad - (compact ? 6 : 8);
+    float valueSize = compact ? COMPACT_VALUE_SIZE : ReportTheme.TILE_VALUE_SIZE;
+    float step = compact ? 12 : 13;
     pages.text(t.label(), true, 8.5f, ReportTheme.MUTED, x + pad, y);
-    y -= ReportTheme.TILE_VALUE_SIZE + 4;
-    pages.text(t.value(), true, ReportTheme.TILE_VALUE_SIZE, ReportTheme.TEXT, x + pad, y);
-    y -= 13;
+    y -= valueSize + 4;
+    pages.text(t.value(), true, valueSize, ReportTheme.TEXT, x + pad, y);
+    y -= step;
     if (t.interval() != null) {
       pages.text(t.interval(), false, ReportTheme.SMALL_SIZE, ReportTheme.TEXT, x + pad, y);
     }
-    y -= 13;
+    y -= step;
     Color deltaColor = t.judgement() == Judgement.GOOD ? ReportTheme.BLUE
         : t.judgement() == Judgement.BAD ? ReportTheme.VERMILLION : ReportTheme.MUTED;
     String delta = t.trend().arrow().isEmpty()
@@ -178,7 +190,7 @@ public final class ServiceReport {
         : t.trend().arrow() + " " + t.delta() + " vs previous " + model.periodDays() + " days";
     pages.text(delta, true, ReportTheme.SMALL_SIZE, deltaColor, x + pad, y);
     if (t.basis() != null) {
-      pages.paragraph(t.basis(), false, 7f, ReportTheme.MUTED, x + pad, y - 4, w - 2 * pad);
+      pages.paragraph(t.basis(), false, compact ? 6.5f : 7f, ReportTheme.MUTED, x + pad, y - (compact ? 2 : 4), w - 2 * pad);
     }
   }
 

@@ -49,6 +49,10 @@ public final class ContactChainsSchema {
   // schedule was given (not measured, never 0).
   public static final String WAIT_BUSINESS_SECONDS = "wait_business_seconds";
   public static final String ARRIVED_WHILE_CLOSED = "arrived_while_closed";
+  /** Some leg entered an agent queue; NULL when a leg's file did not deliver queued_at (not measured). */
+  public static final String QUEUED = "queued";
+  /** Sum over queued legs of (answered_at, or ended_at when not answered) - queued_at; NULL when not queued. */
+  public static final String QUEUE_WAIT_SECONDS = "queue_wait_seconds";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -83,7 +87,9 @@ public final class ContactChainsSchema {
           nullable(CES, IntegerType),
           nullable(PEOPLE_TOLD, IntegerType),
           nullable(WAIT_BUSINESS_SECONDS, DoubleType),
-          nullable(ARRIVED_WHILE_CLOSED, BooleanType)),
+          nullable(ARRIVED_WHILE_CLOSED, BooleanType),
+          nullable(QUEUED, BooleanType),
+          nullable(QUEUE_WAIT_SECONDS, DoubleType)),
       GoldColumns.STAMP);
 
   private ContactChainsSchema() {}

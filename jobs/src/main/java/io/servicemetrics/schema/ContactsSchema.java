@@ -31,6 +31,18 @@ public final class ContactsSchema {
   public static final String OUTCOME = "outcome";
   public static final String ESCALATED = "escalated";
   public static final String ISSUE_CATEGORY = "issue_category";
+  /**
+   * Optional landing column (docs/INPUTS.md): when the leg entered an agent queue, after any IVR or
+   * menu. A file without the column did not deliver it; a blank value in a file with it means the
+   * leg never queued.
+   */
+  public static final String QUEUED_AT = "queued_at";
+  /**
+   * Silver only: whether the leg entered an agent queue. NULL when the leg's file did not deliver
+   * {@link #QUEUED_AT} (not measured), false when it delivered a blank value, true when a time.
+   * NULL rather than false keeps the record hash of legs from files without the column unchanged.
+   */
+  public static final String QUEUED = "queued";
 
   /** Silver only: HMAC pseudonym of customer_id (null when blank). */
   public static final String CUSTOMER_ID_PSEUDONYM = "customer_id_pseudonym";
@@ -45,6 +57,16 @@ public final class ContactsSchema {
       CONTACT_ID, UPDATED_AT, PREVIOUS_CONTACT_ID, CUSTOMER_ID, CUSTOMER_PHONE, CHANNEL, QUEUE,
       AGENT_ID, TEAM, INITIATED_AT, ANSWERED_AT, ENDED_AT, HOLD_SECONDS, ACW_SECONDS, OUTCOME,
       ESCALATED, ISSUE_CATEGORY);
+
+  /**
+   * Columns a file may carry or leave out, after {@link #LANDING_COLUMNS}: leaving one out is not
+   * an error but means "not delivered", which is different from a blank value.
+   */
+  public static final List<String> OPTIONAL_LANDING_COLUMNS = List.of(QUEUED_AT);
+
+  /** Every column the contract knows: {@link #LANDING_COLUMNS} then {@link #OPTIONAL_LANDING_COLUMNS}. */
+  public static final List<String> KNOWN_LANDING_COLUMNS = java.util.stream.Stream
+      .concat(LANDING_COLUMNS.stream(), OPTIONAL_LANDING_COLUMNS.stream()).toList();
 
   public static final List<String> REQUIRED_LANDING_COLUMNS =
       List.of(CONTACT_ID, UPDATED_AT, CHANNEL, QUEUE, INITIATED_AT, ENDED_AT);
@@ -68,6 +90,8 @@ public final class ContactsSchema {
           nullable(OUTCOME, StringType),
           required(ESCALATED, BooleanType),
           nullable(ISSUE_CATEGORY, StringType),
+          nullable(QUEUED_AT, TimestampType),
+          nullable(QUEUED, BooleanType),
           required(Provenance.EVENT_DATE, DateType)),
       Provenance.FIELDS);
 

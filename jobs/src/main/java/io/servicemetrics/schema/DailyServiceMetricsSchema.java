@@ -41,6 +41,22 @@ public final class DailyServiceMetricsSchema {
   // Business hours: NULL when no --business-hours schedule was given (not measured, never 0).
   public static final String ASA_BUSINESS_SECONDS = "asa_business_seconds";
   public static final String ARRIVED_CLOSED = "arrived_closed";
+  // Queue time (docs/METRICS.md "Queue time"); appended so earlier columns keep their places.
+  /** Chains whose every leg delivered queued_at: the chains the queue columns below describe. */
+  public static final String QUEUE_MEASURED = "queue_measured";
+  /** Measured chains that queued; NULL when queue_measured = 0. */
+  public static final String QUEUED = "queued";
+  /** Chains in asa_seconds (its denominator), so periods can weight it exactly. */
+  public static final String ASA_N = "asa_n";
+  /** Answered queued chains with queue_wait_seconds <= service_level_target_seconds. */
+  public static final String ANSWERED_IN_TARGET = "answered_in_target";
+  public static final String SHORT_ABANDONS = "short_abandons";
+  /** Abandoned queued chains that are not short abandons: the numerator of queue_abandon_rate. */
+  public static final String QUEUE_ABANDONS = "queue_abandons";
+  public static final String ABANDONED_BEFORE_QUEUE = "abandoned_before_queue";
+  public static final String SERVICE_LEVEL = "service_level";
+  public static final String SERVICE_LEVEL_TARGET_SECONDS = "service_level_target_seconds";
+  public static final String QUEUE_ABANDON_RATE = "queue_abandon_rate";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -70,7 +86,17 @@ public final class DailyServiceMetricsSchema {
           nullable(CES_MEAN, DoubleType),
           required(CES_N, LongType),
           nullable(ASA_BUSINESS_SECONDS, DoubleType),
-          nullable(ARRIVED_CLOSED, LongType)),
+          nullable(ARRIVED_CLOSED, LongType),
+          required(QUEUE_MEASURED, LongType),
+          nullable(QUEUED, LongType),
+          required(ASA_N, LongType),
+          nullable(ANSWERED_IN_TARGET, LongType),
+          nullable(SHORT_ABANDONS, LongType),
+          nullable(QUEUE_ABANDONS, LongType),
+          nullable(ABANDONED_BEFORE_QUEUE, LongType),
+          nullable(SERVICE_LEVEL, DoubleType),
+          nullable(SERVICE_LEVEL_TARGET_SECONDS, LongType),
+          nullable(QUEUE_ABANDON_RATE, DoubleType)),
       GoldColumns.STAMP);
 
   private DailyServiceMetricsSchema() {}

@@ -29,6 +29,18 @@ class LandingParsersTest {
   }
 
   @Test
+  void aContactsFileDeliversQueuedAtOnlyWhenItsHeaderNamesIt() {
+    String header = String.join(",", io.servicemetrics.schema.ContactsSchema.LANDING_COLUMNS);
+    String row = "c1,2026-11-02T10:00:00Z,,k,,phone,billing,,,2026-11-02T09:00:00Z,,2026-11-02T09:01:00Z,,,,,";
+    List<String> known = Source.CONTACTS.landingColumns();
+    List<String> required = Source.CONTACTS.requiredColumns();
+    Map<String, String> without = CsvFileParser.parse(header + "\n" + row, known, required).records().get(0).fields();
+    assertFalse(without.containsKey("queued_at"), "not in the header: not delivered");
+    Map<String, String> blank = CsvFileParser.parse(header + ",queued_at\n" + row + ",", known, required).records().get(0).fields();
+    assertEquals("", blank.get("queued_at"), "in the header, blank on the row: delivered, never queued");
+  }
+
+  @Test
   void aTruncatedFileOrAShortRowBecomesAMalformedRow() {
     CsvFileParser.ParsedFile parsed = CsvFileParser.parse("id,name,comment\n1,Ann\n2,Bob,\"never closed\n", KNOWN, REQUIRED);
     assertEquals(List.of("malformed_row", "malformed_row"),

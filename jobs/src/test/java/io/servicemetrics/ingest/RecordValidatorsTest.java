@@ -37,6 +37,33 @@ class RecordValidatorsTest {
   }
 
   @Test
+  void queuedAtLeftOutIsNotMeasuredBlankIsNeverQueuedAndATimeIsQueued() {
+    int at = io.servicemetrics.schema.ContactsSchema.SILVER.fieldIndex("queued_at");
+    int queued = io.servicemetrics.schema.ContactsSchema.SILVER.fieldIndex("queued");
+    Object[] absent = RecordValidators.contact(reader(GOOD_CONTACT, "UTC"), PSEUDONYMS).values();
+    assertNull(absent[at]);
+    assertNull(absent[queued], "a file without the column did not deliver it: not measured");
+    Object[] blank = RecordValidators.contact(reader(with(GOOD_CONTACT, "queued_at", " "), "UTC"), PSEUDONYMS).values();
+    assertNull(blank[at]);
+    assertEquals(false, blank[queued], "delivered blank: the leg never queued");
+    Object[] time = RecordValidators.contact(reader(with(GOOD_CONTACT, "queued_at", "2026-11-02T14:14:45Z"), "UTC"),
+        PSEUDONYMS).values();
+    assertEquals(Timestamp.from(Instant.parse("2026-11-02T14:14:45Z")), time[at]);
+    assertEquals(true, time[queued]);
+    // An unanswered leg may queue until it ends: queued at its end is valid.
+    Map<String, String> abandoned = with(with(GOOD_CONTACT, "answered_at", ""), "hold_seconds", "");
+    assertNotNull(RecordValidators.contact(reader(with(abandoned, "queued_at", "2026-11-02T14:25:05Z"), "UTC"), PSEUDONYMS));
+  }
+
+  @Test
+  void queuedAtOutsideTheLegIsInconsistent() {
+    // GOOD_CONTACT: initiated 14:14:05Z, answered 14:15:05Z, ended 14:25:05Z.
+    assertReason("inconsistent_times", with(GOOD_CONTACT, "queued_at", "2026-11-02T14:14:04Z"));
+    assertReason("inconsistent_times", with(GOOD_CONTACT, "queued_at", "2026-11-02T14:15:06Z"));
+    assertReason("invalid_timestamp", with(GOOD_CONTACT, "queued_at", "soon"));
+  }
+
+  @Test
   void timestampsWithoutOffsetAreReadInTheBusinessZone() {
     assertEquals(Instant.parse("2026-11-02T14:14:05Z"),
         FieldReader.parseTimestamp("2026-11-02T09:14:05", ZoneId.of("America/New_York")));

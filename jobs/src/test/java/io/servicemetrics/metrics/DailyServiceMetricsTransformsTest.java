@@ -32,7 +32,7 @@ class DailyServiceMetricsTransformsTest {
         T, T, DAY, transfers + 1, transfers, answered, !answered, wait, handle, hold, escalated, resolved,
         repeat7, repeat7, null, fcr7,
         fcr7 == null ? null : resolved == null ? "no_repeat" : "disposition", csat == null && nps == null && ces == null ? null : "sv-" + id, csat, nps, ces,
-        null, null, null, T, "1");
+        null, null, null, null, null, T, "1");
   }
 
   @Test

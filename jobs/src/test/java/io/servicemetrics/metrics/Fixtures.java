@@ -66,7 +66,7 @@ final class Fixtures {
           answered, !answered, wait, handle, answered ? 0.0 : null, false, resolved,
           null, fcr == null ? null : !fcr, null, fcr,
           fcr == null ? null : resolved == null ? "no_repeat" : "disposition",
-          csat == null ? null : "s-" + id, csat, null, null, peopleTold, null, null,
+          csat == null ? null : "s-" + id, csat, null, null, peopleTold, null, null, null, null,
           Timestamp.from(STAMP.asOf()), "1");
     }
   }

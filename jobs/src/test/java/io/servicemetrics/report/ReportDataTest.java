@@ -121,14 +121,15 @@ class ReportDataTest {
       long npsN) {
     return RowFactory.create(Date.valueOf(date), channel, queue, chains, answered, abandoned,
         chains == 0 ? null : (double) abandoned / chains, asa, aht, null, null, null, null, repeat, repeatN, fcr, fcrN, 0L,
-        csat, csatN, null, nps, npsN, null, 0L, null, null, AS_OF, "1");
+        csat, csatN, null, nps, npsN, null, 0L, null, null, 0L, null, answered, null, null, null, null, null, 20L, null,
+        AS_OF, "1");
   }
 
   private static Row chain(String id, String queue, String category, String date, Boolean repeat7d, Integer nps) {
     Timestamp t = Timestamp.valueOf(date + " 10:00:00");
     return RowFactory.create(id, "k-" + id, "phone", queue, category, "a1", "t1", t, t, Date.valueOf(date), 1, 0, true,
         false, 10.0, 100.0, 0.0, false, true, null, repeat7d, null, repeat7d == null ? null : !repeat7d,
-        repeat7d == null ? null : "disposition", null, null, nps, null, null, null, null, AS_OF, "1");
+        repeat7d == null ? null : "disposition", null, null, nps, null, null, null, null, null, null, AS_OF, "1");
   }
 
   private static Row agent(String id, String quadrant) {

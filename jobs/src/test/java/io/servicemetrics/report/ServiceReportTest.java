@@ -26,19 +26,27 @@ class ServiceReportTest {
     // Hand-derived from the fixture's literal counts:
     // repeat 1,690 / 9,210 = 18.35% (Wilson 17.57-19.15); previous 1,790 / 9,400 = 19.04% -> -0.7 pp
     // FCR 6,402 / 8,800 = 72.75%; CSAT 2,712 / 3,540 = 76.61%; NPS 100 x (1,180 - 548) / 2,950 = +21.4
-    // (trinomial 18.8 to 24.1); ASA 48 s = 0:48 (previous 55 s: -0:07); AHT 402 s = 6:42;
+    // (trinomial 18.8 to 24.1); AHT 402 s = 6:42;
     // abandon 650 / 12,480 = 5.21%; multiplier 38.2 / 15.9 = 2.40x (1.71-3.32).
+    // Speed per channel (REALISTIC_CHANNELS): phone ASA 27 s = 0:27 (previous 34 s: -0:07), service level
+    // 5,040 / 6,800 = 74.1% (previous 70.0%: +4.1 pp); chat 62 s = 1:02 (+0:04); e-mail 11,520 s =
+    // 3 h 12 min; social 2,400 s = 40:00.
     List<String> expected = List.of("18.3%", "95% CI 17.6\u201319.2%", "-0.7 pp", "72.8%", "76.6%", "+21.4",
-        "95% CI +18.8 to +24.1", "0:48", "-0:07", "6:42", "5.2%", "2.4x", "95% CI 1.7\u20133.3x");
+        "95% CI +18.8 to +24.1", "6:42", "5.2%", "2.4x", "95% CI 1.7\u20133.3x",
+        "Phone: speed of answer", "0:27", "-0:07", "Phone: service level", "74.1%", "+4.1 pp", "within 0:20 of queuing; n = 6,800 queued",
+        "Chat: first response", "1:02", "+0:04", "E-mail: first response", "3 h 12 min", "Social: first response", "40:00");
     for (String s : expected) {
       assertTrue(text.contains(s), "the PDF shows " + s);
     }
     PeriodKpis k = model.current().orElseThrow();
     for (String s : List.of(ReportFormat.percent(k.repeatRate()), ReportFormat.percent(k.fcrRate()),
-        ReportFormat.percent(k.csat()), ReportFormat.nps(k.nps()), ReportFormat.duration(k.asaSeconds()),
+        ReportFormat.percent(k.csat()), ReportFormat.nps(k.nps()),
         ReportFormat.duration(k.ahtSeconds()), ReportFormat.percent(k.abandonRate()))) {
       assertTrue(text.contains(s), "the formatted model value " + s + " is printed");
     }
+    // Phone seconds and e-mail hours are never averaged: no all-channel speed of answer (0:48 here).
+    assertFalse(text.contains("Average speed of answer"), "no mixed-channel ASA tile");
+    assertFalse(text.contains(ReportFormat.duration(k.asaSeconds())), "the mixed mean " + ReportFormat.duration(k.asaSeconds()));
   }
 
   @Test
@@ -156,6 +164,12 @@ class ServiceReportTest {
       assertTrue(text.contains(s), "says: " + s);
     }
     assertFalse(text.contains("vs previous"), "no deltas in a first period");
+    // Without queued_at the phone wait counts from contact start and service level is not measured.
+    for (String s : List.of("Phone: speed of answer", "0:30", "from contact start, IVR included; n = 8",
+        "Phone: service level", "not measured: no queued_at in the source",
+        "Queue time and service level are not measured for phone")) {
+      assertTrue(text.contains(s), "says: " + s);
+    }
     assertFalse(text.contains("n/a came back"), "no sentence built around a missing number");
   }
 

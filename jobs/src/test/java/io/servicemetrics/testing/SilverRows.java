@@ -56,6 +56,9 @@ public final class SilverRows {
     boolean escalated;
     String category = "invoice";
     String updated;
+    /** Whether the leg's file delivered queued_at; null queuedAt with it means never queued. */
+    boolean queueDelivered;
+    String queuedAt;
 
     Leg(String contactId) {
       this.contactId = contactId;
@@ -69,6 +72,10 @@ public final class SilverRows {
     public Leg category(String c) { this.category = c; return this; }
     public Leg escalated() { this.escalated = true; return this; }
     public Leg updated(String at) { this.updated = at; return this; }
+    /** The file delivered queued_at and the leg entered the agent queue at the given instant. */
+    public Leg queued(String at) { this.queueDelivered = true; this.queuedAt = at; return this; }
+    /** The file delivered queued_at, blank for this leg: it never reached the agent queue. */
+    public Leg neverQueued() { this.queueDelivered = true; this.queuedAt = null; return this; }
 
     /** Never answered: initiated, then the customer hung up. */
     public Leg abandoned(String initiatedAt, String endedAt) {
@@ -98,7 +105,8 @@ public final class SilverRows {
       Timestamp init = ts(initiated);
       return RowFactory.create(
           contactId, ts(updated != null ? updated : ended), previous, customer, phone, channel, queue, agent, team,
-          init, ts(answered), ts(ended), hold, acw, outcome, escalated, category, utcDate(init),
+          init, ts(answered), ts(ended), hold, acw, outcome, escalated, category,
+          ts(queuedAt), queueDelivered ? Boolean.valueOf(queuedAt != null) : null, utcDate(init),
           DELIVERY, "contacts.csv", 1L, "test-run", "canonical");
     }
   }

@@ -113,6 +113,10 @@ final class AmazonConnectFormat implements LandingFormat {
       }
     }
     put(f, ContactsSchema.QUEUE, Json.text(ctr.path("Queue"), "Name"));
+    // Connect always reports queuing, so queued_at is always delivered: QueueInfo.EnqueueTimestamp
+    // when the contact entered a queue, blank (never queued: it ended in the flow) otherwise.
+    String enqueued = Json.text(ctr.path("Queue"), "EnqueueTimestamp");
+    f.put(ContactsSchema.QUEUED_AT, enqueued == null ? "" : enqueued);
     put(f, ContactsSchema.INITIATED_AT, Json.text(ctr, "InitiationTimestamp"));
     String disconnect = Json.text(ctr, "DisconnectTimestamp");
     JsonNode agent = ctr.get("Agent");

@@ -66,6 +66,19 @@ class AmazonConnectFormatTest {
   }
 
   @Test
+  void queuedAtIsTheEnqueueTimestampAndBlankWhenTheContactNeverQueued() {
+    String queued = "{\"ContactId\":\"c-4\",\"Channel\":\"VOICE\",\"InitiationTimestamp\":\"2026-11-02T10:00:00Z\","
+        + "\"DisconnectTimestamp\":\"2026-11-02T10:03:00Z\",\"LastUpdateTimestamp\":\"2026-11-02T10:03:05Z\","
+        + "\"Queue\":{\"Name\":\"billing\",\"EnqueueTimestamp\":\"2026-11-02T10:01:10Z\",\"Duration\":110}}";
+    assertEquals("2026-11-02T10:01:10Z", parse(queued, FormatOptions.DEFAULTS).get(0).fields().get(ContactsSchema.QUEUED_AT),
+        "QueueInfo.EnqueueTimestamp, after 70 s in the flow");
+    // ABANDONED's Queue has a name but no EnqueueTimestamp: it ended in the flow. Connect always
+    // reports queuing, so the column is delivered, blank (never queued), not left out.
+    Map<String, String> f = parse(ABANDONED, FormatOptions.DEFAULTS).get(0).fields();
+    assertEquals("", f.get(ContactsSchema.QUEUED_AT));
+  }
+
+  @Test
   void talkEndsBeforeDisconnectAfterAnExternalTransfer() {
     // Connected 10:00:00, talked 240 s with 60 s hold, then transferred out: the customer stayed on
     // the line until 10:45:00. Talk ended 10:00:00 + 240 + 60 = 10:05:00, not at the disconnect.

@@ -1,0 +1,82 @@
+package io.servicemetrics.metrics;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.servicemetrics.schema.ChannelSpeedSchema;
+import io.servicemetrics.schema.DailyServiceMetricsSchema;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Gold channel_speed: the period's speed per channel (docs/METRICS.md "Speed per channel"), summed
+ * from daily_service_metrics so it agrees with the daily rows to the count: every count is a sum
+ * of daily counts, every rate a ratio of summed counts, ASA the asa_n-weighted mean of daily ASA.
+ */
+public final class ChannelSpeedTransforms {
+  // Working column; never written.
+  private static final String ASA_SUM = "_asa_sum";
+
+  private ChannelSpeedTransforms() {}
+
+  /**
+   * @param daily rows of {@link DailyServiceMetricsSchema} (any dates: the period is selected here)
+   * @return one row per channel with chains in the period, in {@link ChannelSpeedSchema}'s columns
+   */
+  public static Dataset<Row> channelSpeed(Dataset<Row> daily, PeriodWindow window, GoldStamp stamp) {
+    Column measuredAny = col(ChannelSpeedSchema.QUEUE_MEASURED).gt(lit(0L));
+    Dataset<Row> sums = daily
+        .where(col(DailyServiceMetricsSchema.CONTACT_DATE).between(
+            lit(Date.valueOf(window.periodStart())), lit(Date.valueOf(window.periodEnd()))))
+        .groupBy(col(DailyServiceMetricsSchema.CHANNEL).as(ChannelSpeedSchema.CHANNEL))
+        .agg(
+            sum(DailyServiceMetricsSchema.CHAINS).as(ChannelSpeedSchema.CHAINS),
+            sum(DailyServiceMetricsSchema.ANSWERED).as(ChannelSpeedSchema.ANSWERED),
+            sum(DailyServiceMetricsSchema.ABANDONED).as(ChannelSpeedSchema.ABANDONED),
+            sum(DailyServiceMetricsSchema.QUEUE_MEASURED).as(ChannelSpeedSchema.QUEUE_MEASURED),
+            count(DailyServiceMetricsSchema.QUEUED).as(ChannelSpeedSchema.QUEUED),
+            sum(DailyServiceMetricsSchema.ASA_N).as(ChannelSpeedSchema.ASA_N),
+            sum(col(DailyServiceMetricsSchema.ASA_SECONDS).multiply(col(DailyServiceMetricsSchema.ASA_N))).as(ASA_SUM),
+            count(DailyServiceMetricsSchema.ANSWERED_IN_TARGET).as(ChannelSpeedSchema.ANSWERED_IN_TARGET),
+            count(DailyServiceMetricsSchema.SHORT_ABANDONS).as(ChannelSpeedSchema.SHORT_ABANDONS),
+            count(DailyServiceMetricsSchema.QUEUE_ABANDONS).as(ChannelSpeedSchema.QUEUE_ABANDONS),
+            count(DailyServiceMetricsSchema.ABANDONED_BEFORE_QUEUE).as(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE),
+            // One target per channel unless it was changed within the period; then the latest-set
+            // largest is shown (the rows' own service_level used each day's target).
+            max(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS).as(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS))
+        .where(col(ChannelSpeedSchema.CHAINS).gt(lit(0L)));
+    Column offered = col(ChannelSpeedSchema.QUEUED).minus(col(ChannelSpeedSchema.SHORT_ABANDONS));
+    Dataset<Row> rows = sums
+        .withColumn(ChannelSpeedSchema.QUEUED, when(measuredAny, col(ChannelSpeedSchema.QUEUED)))
+        .withColumn(ChannelSpeedSchema.ANSWERED_IN_TARGET, when(measuredAny, col(ChannelSpeedSchema.ANSWERED_IN_TARGET)))
+        .withColumn(ChannelSpeedSchema.SHORT_ABANDONS, when(measuredAny, col(ChannelSpeedSchema.SHORT_ABANDONS)))
+        .withColumn(ChannelSpeedSchema.QUEUE_ABANDONS, when(measuredAny, col(ChannelSpeedSchema.QUEUE_ABANDONS)))
+        .withColumn(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE,
+            when(measuredAny, col(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE)))
+        .withColumn(ChannelSpeedSchema.ASA_SECONDS,
+            DailyServiceMetricsTransforms.ratio(col(ASA_SUM), col(ChannelSpeedSchema.ASA_N)))
+        .withColumn(ChannelSpeedSchema.SERVICE_LEVEL,
+            DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.ANSWERED_IN_TARGET), offered))
+        .withColumn(ChannelSpeedSchema.QUEUE_ABANDON_RATE,
+            DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.QUEUE_ABANDONS), offered));
+    List<Column> columns = new ArrayList<>();
+    for (StructField f : ChannelSpeedSchema.SCHEMA.fields()) {
+      columns.add(col(f.name()).cast(f.dataType()).as(f.name()));
+    }
+    return stamp.stamp(rows).select(columns.toArray(Column[]::new));
+  }
+
+  /** Sum of a count column, NULLs (not measured) skipped; 0 when all are NULL (masked by the caller). */
+  private static Column count(String column) {
+    return coalesce(sum(col(column)), lit(0L));
+  }
+}
