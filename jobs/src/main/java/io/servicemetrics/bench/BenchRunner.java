@@ -111,7 +111,8 @@ public final class BenchRunner {
     // Quarantine share 1.0: the generator plants defects on purpose; the bench must not fail on them.
     PipelineConfig pipeline = new PipelineConfig(from, to, landing.toString(), warehouse,
         work.resolve("reports").resolve(warehouseDir.getFileName()), MetricsConfig.DEFAULT_TIMEZONE, PiiKey.demo(),
-        MetricsConfig.DEFAULT_RESTATEMENT_DAYS, MetricsConfig.DEFAULT_PERIOD_DAYS, 1.0, false, Duration.ZERO, validFrom, null);
+        MetricsConfig.DEFAULT_RESTATEMENT_DAYS, MetricsConfig.DEFAULT_PERIOD_DAYS, 1.0, false, Duration.ZERO, validFrom, null,
+        io.servicemetrics.config.ServiceLevelConfig.DEFAULT);
     LOG.info("bench: {} ({} {}..{})", name, command, from, to);
     Instant started = Instant.now();
     double wall;
