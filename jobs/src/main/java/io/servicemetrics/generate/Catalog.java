@@ -14,6 +14,28 @@ final class Catalog {
   static final double[] CHANNEL_MEAN_WAIT = {30, 25, 3 * 3600, 50 * 60};
   /** Mean patience before hanging up (phone, chat); e-mail and social are rarely abandoned. */
   static final double[] CHANNEL_MEAN_PATIENCE = {420, 480, 0, 0};
+  /** Phone menu (IVR) before the queue: 15 to 74 seconds. Chat bot: 5 to 34 seconds. */
+  static final int PHONE_IVR_MIN_SECONDS = 15, PHONE_IVR_SPAN_SECONDS = 60;
+  static final int CHAT_BOT_MIN_SECONDS = 5, CHAT_BOT_SPAN_SECONDS = 30;
+  /** Share of abandoned first phone and chat legs that gave up in the menu, before queuing. */
+  static final int IVR_ABANDON_PERCENT = 30;
+
+  /**
+   * Seconds a first leg spends in the phone menu or chat bot before it enters the agent queue; 0
+   * for e-mail and social (queued on arrival). Derived from the leg id, not drawn from the seeded
+   * random streams, so adding it left every other generated value as it was.
+   */
+  static long ivrSeconds(int channel, String legId) {
+    int h = Math.floorMod(legId.hashCode() * 0x9E3779B1, 1 << 16);
+    return channel == PHONE ? PHONE_IVR_MIN_SECONDS + h % PHONE_IVR_SPAN_SECONDS
+        : channel == CHAT ? CHAT_BOT_MIN_SECONDS + h % CHAT_BOT_SPAN_SECONDS : 0;
+  }
+
+  /** Whether an abandoned first leg gave up in the menu (never queued), by its id as above. */
+  static boolean abandonsInIvr(String legId) {
+    return Math.floorMod(legId.hashCode() * 0x85EBCA6B, 100) < IVR_ABANDON_PERCENT;
+  }
+
   /** Typical handle time of a standard agent on a standard issue, seconds. */
   static final double[] CHANNEL_BASE_HANDLE = {360, 540, 420, 300};
 

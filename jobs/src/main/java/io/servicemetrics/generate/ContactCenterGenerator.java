@@ -168,10 +168,10 @@ public final class ContactCenterGenerator {
   private record Leg(
       String id, Instant updatedAt, String previousId, String customerId, String phone, int channel,
       String queue, Agent agent, Instant initiatedAt, Instant answeredAt, Instant endedAt, Integer hold,
-      Integer acw, String outcome, Boolean escalated, String category) {
+      Integer acw, String outcome, Boolean escalated, String category, Instant queuedAt) {
 
     LandingRow row(Timestamps ts) {
-      return new LandingRow(ContactsSchema.LANDING_COLUMNS)
+      return new LandingRow(ContactsSchema.KNOWN_LANDING_COLUMNS)
           .set(ContactsSchema.CONTACT_ID, id)
           .set(ContactsSchema.UPDATED_AT, ts.format(updatedAt))
           .set(ContactsSchema.PREVIOUS_CONTACT_ID, previousId)
@@ -188,7 +188,8 @@ public final class ContactCenterGenerator {
           .set(ContactsSchema.ACW_SECONDS, acw)
           .set(ContactsSchema.OUTCOME, outcome)
           .set(ContactsSchema.ESCALATED, escalated)
-          .set(ContactsSchema.ISSUE_CATEGORY, category);
+          .set(ContactsSchema.ISSUE_CATEGORY, category)
+          .set(ContactsSchema.QUEUED_AT, ts.format(queuedAt));
     }
   }
 
@@ -248,7 +249,10 @@ public final class ContactCenterGenerator {
       String id = String.format(Locale.ROOT, "L%s-%05d", COMPACT.format(config.day(d)), ++legSeq);
       legIds.add(id);
       count(story, "legs", 1);
-      Instant initiated = Instant.ofEpochSecond(t);
+      // t is when the leg reaches the agent queue; a first phone or chat leg started earlier, in
+      // the menu or bot (transferred legs go straight to the queue). queued_at records the queue.
+      Instant queued = Instant.ofEpochSecond(t);
+      Instant initiated = queued.minusSeconds(leg == 0 ? Catalog.ivrSeconds(channel, id) : 0);
       long wait = Math.round(rng.exponential(leg == 0 ? Catalog.CHANNEL_MEAN_WAIT[channel] * pressure : TRANSFER_MEAN_WAIT));
       long patience;
       boolean abandon;
@@ -260,9 +264,11 @@ public final class ContactCenterGenerator {
         abandon = rng.chance(0.01);
       }
       if (abandon) {
-        Instant ended = initiated.plusSeconds(patience);
+        Instant ended = queued.plusSeconds(patience);
+        boolean inIvr = leg == 0 && initiated.isBefore(queued) && Catalog.abandonsInIvr(id);
         Leg row = new Leg(id, ended.plusSeconds(rng.between(5, 120)), previous, customerId, phone, channel, queue, null,
-            initiated, null, ended, null, null, null, rng.chance(0.95) ? Boolean.FALSE : null, category.name());
+            initiated, null, ended, null, null, null, rng.chance(0.95) ? Boolean.FALSE : null, category.name(),
+            inIvr ? null : queued);
         deliverLeg(d, rng, row);
         waitTotal += patience;
         abandoned = true;
@@ -276,7 +282,7 @@ public final class ContactCenterGenerator {
       int hold = channel == Catalog.PHONE && rng.chance(0.35) ? rng.between(15, (int) Math.min(600, Math.max(16, handle / 2)))
           : channel == Catalog.CHAT && rng.chance(0.10) ? rng.between(10, 120) : 0;
       int acw = (int) Math.round(agent.meanAcw() * rng.lognormal(0, 0.4));
-      Instant answered = initiated.plusSeconds(wait);
+      Instant answered = queued.plusSeconds(wait);
       Instant ended = answered.plusSeconds(handle);
       Instant updated = ended.plusSeconds(acw + rng.between(1, 90));
       waitTotal += wait;
@@ -295,7 +301,7 @@ public final class ContactCenterGenerator {
         fixed = rng.chance(outcome.equals("follow_up") ? FOLLOW_UP_FIXED : UNRESOLVED_FIXED);
       }
       Leg row = new Leg(id, updated, previous, customerId, phone, channel, queue, agent, initiated, answered, ended,
-          rng.chance(0.97) ? hold : null, acw, outcome, rng.chance(0.95) ? escalated : null, category.name());
+          rng.chance(0.97) ? hold : null, acw, outcome, rng.chance(0.95) ? escalated : null, category.name(), queued);
       deliverLeg(d, rng, row);
       if (outcome.equals("follow_up") && fixed && rng.chance(FOLLOW_UP_FIX_REDELIVERED)) {
         redeliverResolved(d, rng, row);
@@ -412,7 +418,8 @@ public final class ContactCenterGenerator {
       return;
     }
     Leg resolved = new Leg(leg.id(), updated, leg.previousId(), leg.customerId(), leg.phone(), leg.channel(), leg.queue(),
-        leg.agent(), leg.initiatedAt(), leg.answeredAt(), leg.endedAt(), leg.hold(), leg.acw(), "resolved", leg.escalated(), leg.category());
+        leg.agent(), leg.initiatedAt(), leg.answeredAt(), leg.endedAt(), leg.hold(), leg.acw(), "resolved", leg.escalated(), leg.category(),
+        leg.queuedAt());
     bucket(Math.max(d, day)).contacts.add(resolved.row(style).csv());
     count(story, "redelivered_legs", 1);
   }
@@ -559,7 +566,7 @@ public final class ContactCenterGenerator {
     boolean defectDay = Defects.isDefectDay(d, config.days());
     String firstLeg = b.contacts.isEmpty() ? "L" + COMPACT.format(date) + "-00001" : b.contacts.get(0).substring(0, b.contacts.get(0).indexOf(','));
 
-    writeCsv(CONTACTS, date, ContactsSchema.LANDING_COLUMNS, b.contacts, defectDay ? Defects.contacts(date, noon) : List.of());
+    writeCsv(CONTACTS, date, ContactsSchema.KNOWN_LANDING_COLUMNS, b.contacts, defectDay ? Defects.contacts(date, noon) : List.of());
     if (defectDay && Defects.occurrence(d, config.days()) == 0) {
       writePartnerFile(date, noon);
     }

@@ -66,7 +66,7 @@ public final class Defects {
   }
 
   static LandingRow validLeg(String id, Instant t) {
-    return new LandingRow(ContactsSchema.LANDING_COLUMNS)
+    return new LandingRow(ContactsSchema.KNOWN_LANDING_COLUMNS)
         .set(ContactsSchema.CONTACT_ID, id)
         .set(ContactsSchema.UPDATED_AT, Timestamps.UTC_Z.format(t.plusSeconds(700)))
         .set(ContactsSchema.CUSTOMER_ID, "C0000000")

@@ -136,7 +136,7 @@ public final class RealFormatsWriter {
     String date = day.getFileName().toString().substring("date=".length());
     List<String> ctrs = new ArrayList<>();
     for (Path file : csvFiles(day)) {
-      for (LandingRecord r : CsvFileParser.parse(read(file), ContactsSchema.LANDING_COLUMNS,
+      for (LandingRecord r : CsvFileParser.parse(read(file), ContactsSchema.KNOWN_LANDING_COLUMNS,
           ContactsSchema.REQUIRED_LANDING_COLUMNS).records()) {
         if (r.errorCode() != null) {
           continue;
@@ -228,6 +228,11 @@ public final class RealFormatsWriter {
       ObjectNode queue = c.putObject("Queue");
       queue.put("ARN", INSTANCE + "/queue/" + f.get(ContactsSchema.QUEUE));
       queue.put("Name", f.get(ContactsSchema.QUEUE));
+      // QueueInfo: only a contact that reached the queue has an enqueue time.
+      String enqueued = f.get(ContactsSchema.QUEUED_AT);
+      if (enqueued != null && !enqueued.isBlank()) {
+        queue.put("EnqueueTimestamp", iso(enqueued));
+      }
     } else {
       c.putNull("Queue");
     }

@@ -65,7 +65,7 @@ class ContactCenterGeneratorTest {
     GenerationSummary summary = generate("z", 3, 40, 1);
     Path root = tmp.resolve("z");
     Map<String, List<String>> headers = Map.of(
-        CONTACTS, ContactsSchema.LANDING_COLUMNS,
+        CONTACTS, ContactsSchema.KNOWN_LANDING_COLUMNS,
         SURVEYS, SurveysSchema.LANDING_COLUMNS,
         CUSTOMER_HANDLES, CustomerHandlesSchema.LANDING_COLUMNS);
     Set<String> missingColumnFiles = new HashSet<>();
@@ -134,6 +134,43 @@ class ContactCenterGeneratorTest {
       assertEquals(from.get(ContactsSchema.CUSTOMER_ID), leg.get(ContactsSchema.CUSTOMER_ID), "same caller on both legs");
     }
     assertTrue(transfers > 5, "some transfers exist, got " + transfers);
+  }
+
+  @Test
+  void phoneAndChatLegsQueueAfterTheirMenuAndEmailAndSocialOnArrival() {
+    generate("q", 3, 60, 4);
+    int phoneMenus = 0, ivrAbandons = 0;
+    for (Map<String, String> leg : LandingZoneReader.csvRows(tmp.resolve("q"), CONTACTS)) {
+      String id = leg.get(ContactsSchema.CONTACT_ID);
+      if (id.contains("-D") || !leg.containsKey(ContactsSchema.QUEUED_AT)) {
+        continue;   // planted defects, and the partner file without queue columns
+      }
+      String channel = leg.get(ContactsSchema.CHANNEL);
+      boolean first = leg.get(ContactsSchema.PREVIOUS_CONTACT_ID).isEmpty();
+      boolean answered = !leg.get(ContactsSchema.ANSWERED_AT).isEmpty();
+      if (leg.get(ContactsSchema.QUEUED_AT).isEmpty()) {
+        assertTrue(first && !answered && (channel.equals("phone") || channel.equals("chat")),
+            "only a first phone or chat leg gives up in the menu: " + leg);
+        ivrAbandons++;
+        continue;
+      }
+      long menu = instant(leg.get(ContactsSchema.QUEUED_AT)).toEpochSecond()
+          - instant(leg.get(ContactsSchema.INITIATED_AT)).toEpochSecond();
+      if (first && channel.equals("phone")) {
+        assertTrue(menu >= 15 && menu <= 74, "phone menu 15-74 s: " + menu + " in " + leg);
+        phoneMenus++;
+      } else if (first && channel.equals("chat")) {
+        assertTrue(menu >= 5 && menu <= 34, "chat bot 5-34 s: " + menu + " in " + leg);
+      } else {
+        assertEquals(0, menu, "transfers, e-mail and social queue on arrival: " + leg);
+      }
+      if (answered) {
+        assertFalse(instant(leg.get(ContactsSchema.ANSWERED_AT)).isBefore(instant(leg.get(ContactsSchema.QUEUED_AT))),
+            "answered after queuing: " + leg);
+      }
+    }
+    assertTrue(phoneMenus > 50, "phone calls with menu time: " + phoneMenus);
+    assertTrue(ivrAbandons > 0, "some callers hang up in the menu");
   }
 
   @Test
