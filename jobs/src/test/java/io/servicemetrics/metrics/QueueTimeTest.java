@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.servicemetrics.chains.BusinessWaitTransforms;
 import io.servicemetrics.chains.ContactChainTransforms;
 import io.servicemetrics.config.ServiceLevelConfig;
 import io.servicemetrics.schema.ContactChainsSchema;
@@ -72,8 +73,9 @@ class QueueTimeTest {
     Dataset<Row> keyed = ContactChainTransforms.withCustomerKey(SilverRows.legs(spark, legs), SilverRows.handles(spark));
     Dataset<Row> chained = ContactChainTransforms.assignChains(keyed, Dataset::localCheckpoint).chained();
     Dataset<Row> summary = ContactChainTransforms.summarizeChains(chained, ZoneOffset.UTC);
-    chains = ContactChainTransforms.withRepeatFlags(
-        ContactChainTransforms.withLatestSurvey(summary, chained, SilverRows.surveys(spark)), AS_OF).cache();
+    // Without a schedule: the business-hours columns are NULL, as in a run without --business-hours.
+    chains = BusinessWaitTransforms.withBusinessWait(ContactChainTransforms.withRepeatFlags(
+        ContactChainTransforms.withLatestSurvey(summary, chained, SilverRows.surveys(spark)), AS_OF), null).cache();
     byChain = new HashMap<>();
     chains.collectAsList().forEach(r -> byChain.put(r.getAs(ContactChainsSchema.CHAIN_ID), r));
     dailyDefaults = daily(ServiceLevelConfig.DEFAULT);
