@@ -24,6 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class DeltaIo {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaIo.class);
   public static final int MAX_CONFLICT_RETRIES = 5;
+  /**
+   * Writes to an existing table add the columns it lacks: a warehouse built by an earlier version
+   * takes a new definitions version's columns (its older rows read NULL there: not measured, and
+   * their definitions_version says which rules they were computed under) instead of failing the
+   * night. Columns are matched by name, so a column added in the middle of a schema class is
+   * appended at the table's end. Nothing is ever dropped or retyped.
+   */
+  static final String MERGE_SCHEMA = "mergeSchema";
   public static final long FIRST_BACKOFF_MILLIS = 500;
   static final String NUM_INDEXED_COLS = "delta.dataSkippingNumIndexedCols";
 
@@ -63,12 +71,13 @@ public final class DeltaIo {
   /**
    * Replaces the rows matching {@code sliceCondition} (a SQL predicate over partition or data
    * columns) with {@code rows}, in one commit; creates the table on first write. Safe to rerun.
+   * Columns the table lacks are added ({@link #MERGE_SCHEMA}).
    */
   public void replaceSlice(Table table, Dataset<Row> rows, String sliceCondition, String... partitionBy) {
     withConflictRetry("replace " + table.viewName() + " where " + sliceCondition, () -> {
       var writer = rows.write().format("delta");
       if (exists(table)) {
-        writer.mode(SaveMode.Overwrite).option("replaceWhere", sliceCondition);
+        writer.mode(SaveMode.Overwrite).option("replaceWhere", sliceCondition).option(MERGE_SCHEMA, "true");
       } else {
         writer.mode(SaveMode.Overwrite).partitionBy(partitionBy).options(creationProperties(table));
       }
@@ -103,6 +112,8 @@ public final class DeltaIo {
       var writer = rows.write().format("delta").mode(SaveMode.Append);
       if (!exists(table)) {
         writer.partitionBy(partitionBy);
+      } else {
+        writer.option(MERGE_SCHEMA, "true");
       }
       writer.save(warehouse.path(table));
       return null;
@@ -123,6 +134,7 @@ public final class DeltaIo {
       }
       DeltaTable.forPath(spark, warehouse.path(table)).as("t")
           .merge(updates.as("s"), matchCondition)
+          .withSchemaEvolution()
           .whenMatched().updateAll()
           .whenNotMatched().insertAll()
           .execute();

@@ -41,6 +41,41 @@ class DeltaIoTest {
     assertEquals(21L, spark.sql("SELECT sum(value) FROM gold_daily_service_metrics").first().getLong(0));
   }
 
+  @Test
+  void aWarehouseOfAnEarlierVersionTakesNewColumnsByName(SparkSession spark, @TempDir Path dir) {
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
+    Table table = Table.GOLD_DAILY_SERVICE_METRICS;
+    delta.replaceSlice(table, rows(spark, RowFactory.create("d1", 1)), "day = 'd1'", "day");
+    // The new version's schema has a column in the middle, as when a schema class gains one.
+    StructType wider = new StructType()
+        .add("day", DataTypes.StringType, false)
+        .add("basis", DataTypes.StringType, true)
+        .add("value", DataTypes.IntegerType, false);
+    delta.replaceSlice(table, spark.createDataFrame(List.of(RowFactory.create("d2", "no_repeat", 2)), wider),
+        "day = 'd2'");
+    delta.append(table, spark.createDataFrame(List.of(RowFactory.create("d3", 3, "x", 7L)),
+        SCHEMA.add("note", DataTypes.StringType, true).add("n", DataTypes.LongType, true)));
+    Dataset<Row> all = delta.read(table).orderBy("day");
+    assertEquals(List.of("day", "value", "basis", "note", "n"), List.of(all.columns()),
+        "new columns appended at the end, the old ones where they were");
+    assertEquals(List.of(RowFactory.create("d1", 1, null, null, null), RowFactory.create("d2", 2, "no_repeat", null, null),
+        RowFactory.create("d3", 3, null, "x", 7L)), all.collectAsList(),
+        "values matched by column name; older rows read NULL in the new columns");
+  }
+
+  @Test
+  void anUpsertIntoATableOfAnEarlierVersionAddsTheNewColumns(SparkSession spark, @TempDir Path dir) {
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
+    Table table = Table.SILVER_CONTACTS;
+    delta.upsert(table, rows(spark, RowFactory.create("d1", 1), RowFactory.create("d2", 2)),
+        org.apache.spark.sql.functions.expr("t.day = s.day"));
+    StructType wider = SCHEMA.add("queued_at", DataTypes.StringType, true);
+    delta.upsert(table, spark.createDataFrame(List.of(RowFactory.create("d2", 20, "q")), wider),
+        org.apache.spark.sql.functions.expr("t.day = s.day"));
+    assertEquals(List.of(RowFactory.create("d1", 1, null), RowFactory.create("d2", 20, "q")),
+        delta.read(table).orderBy("day").collectAsList(), "the matched row updated with the new column, the other NULL");
+  }
+
   private static Dataset<Row> rows(SparkSession spark, Row... rows) {
     return spark.createDataFrame(List.of(rows), SCHEMA);
   }

@@ -59,7 +59,8 @@ class StaffingTransformsTest {
         Timestamp.from(started), Timestamp.from(Instant.parse(end)),
         Date.valueOf(started.atZone(ZoneOffset.UTC).toLocalDate()), legs, legs - 1, answered, !answered, wait, handle,
         answered ? 0.0 : null, false, fcr != null && fcr, null, fcr == null ? null : !fcr, null, fcr,
-        null, null, null, null, null, Timestamp.from(STAMP.asOf()), "1");
+        fcr == null ? null : "disposition", null, null, null, null, null, null, null, null, null,
+        Timestamp.from(STAMP.asOf()), "1");
   }
 
   static Dataset<Row> week(SparkSession spark) {
