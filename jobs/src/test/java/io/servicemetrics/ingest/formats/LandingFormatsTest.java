@@ -41,6 +41,19 @@ class LandingFormatsTest {
   }
 
   @Test
+  void genesysAndCxoneFilesReadAsAnotherContactsFormatFailNamingTheirFlag() {
+    String genesys = "{\"totalHits\":1,\"conversations\":[" + GenesysCloudFormatTest.BLIND_TRANSFER + "]}";
+    assertTrue(mismatch(Source.CONTACTS, REAL, genesys).getMessage().contains("--contacts-format genesys-cloud"));
+    String cxone = "{\"totalRecords\":1,\"completedContacts\":[" + NiceCxoneFormatTest.ANSWERED + "]}";
+    assertTrue(mismatch(Source.CONTACTS, SourceFormats.ALL_CANONICAL, cxone).getMessage()
+        .contains("--contacts-format nice-cxone"));
+    SourceFormats asCxone = new SourceFormats(SourceFormats.NICE_CXONE, SourceFormats.CANONICAL, SourceFormats.CANONICAL,
+        FormatOptions.DEFAULTS);
+    assertDoesNotThrow(() -> LandingFormats.requireFormat(Source.CONTACTS, LandingFormats.forSource(Source.CONTACTS, asCxone),
+        "f", NiceCxoneFormatTest.ANSWERED.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void aQualtricsExportReadAsCanonicalAndACanonicalCsvReadAsAmazonConnectFail() {
     String qualtrics = QualtricsFormatTest.TAGS + "\n" + QualtricsFormatTest.QUESTIONS + "\n" + QualtricsFormatTest.IMPORT_IDS + "\n";
     assertTrue(mismatch(Source.SURVEYS, SourceFormats.ALL_CANONICAL, qualtrics).getMessage()
