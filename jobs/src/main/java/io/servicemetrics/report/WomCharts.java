@@ -35,6 +35,11 @@ final class WomCharts {
   private static final double LABEL_GAP = 4;
   /** Points from one reference-label row to the next: the tick font's size and some leading. */
   private static final double LABEL_ROW_HEIGHT = ReportTheme.CHART_TICK_SIZE + 4;
+  /**
+   * The narrowest plot area the ratio chart is drawn with, in points (page 5 after the row labels;
+   * the PNG is wider): the reference labels are fitted to it.
+   */
+  private static final double MIN_RATIO_PLOT_WIDTH = 290;
   static final String TOLD = "wom-told-per-experience";
   static final String RATIOS = "wom-ratios";
   static final String UNHAPPY = "Unhappy";
@@ -189,13 +194,30 @@ final class WomCharts {
     plot.addDomainMarker(new ValueMarker(1, ReportTheme.RULE, ReportTheme.THIN), Layer.BACKGROUND);
     // Two label rows: on a wide axis (a ratio's interval reaching 18x, say) the lines are close
     // enough for the two labels, one right of 2x and one left of 11x, to run into each other.
-    plot.addDomainMarker(reference(ExecutiveSummary.STUDIES_RATIO, "2x: published consumer studies", true, 0),
-        Layer.BACKGROUND);
-    plot.addDomainMarker(reference(ExecutiveSummary.FOLKLORE_RATIO, "11x: folklore", false, 1), Layer.BACKGROUND);
+    // The 2x label runs right from its line and the 11x label left from its own: each must fit
+    // between the two lines, or it crosses the other line. Shorter names on a wider axis.
+    double gapPoints = (ExecutiveSummary.FOLKLORE_RATIO - ExecutiveSummary.STUDIES_RATIO) / Math.ceil(max * 1.1)
+        * MIN_RATIO_PLOT_WIDTH - 2 * LABEL_GAP;
+    String studies = fitting(gapPoints, "2x: published consumer studies", "2x: studies", "2x");
+    String folklore = fitting(gapPoints, "11x: folklore", "11x");
+    plot.addDomainMarker(reference(ExecutiveSummary.STUDIES_RATIO, studies, true, 0), Layer.BACKGROUND);
+    plot.addDomainMarker(reference(ExecutiveSummary.FOLKLORE_RATIO, folklore, false, 1), Layer.BACKGROUND);
     JFreeChart chart = new JFreeChart(null, ReportTheme.font(false, ReportTheme.CHART_LABEL_SIZE), plot, true);
     ReportTheme.apply(chart);
     plot.setDomainGridlinesVisible(false);
     return chart;
+  }
+
+  /** The first label whose width in the marker font fits {@code points}; the last one otherwise. */
+  static String fitting(double points, String... labels) {
+    java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+    java.awt.Font font = ReportTheme.font(false, ReportTheme.CHART_TICK_SIZE);
+    for (String label : labels) {
+      if (font.getStringBounds(label, frc).getWidth() <= points) {
+        return label;
+      }
+    }
+    return labels[labels.length - 1];
   }
 
   /**
