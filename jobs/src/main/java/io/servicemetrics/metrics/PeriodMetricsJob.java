@@ -10,6 +10,7 @@ import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MentionsSchema;
 import io.servicemetrics.schema.Provenance;
+import io.servicemetrics.sentiment.SentimentModels;
 import io.servicemetrics.spark.ConcurrentActions;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -92,7 +93,7 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile",
             () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
         new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
-            () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)));
+            () -> WordOfMouthTransforms.womMentions(mentions, new SentimentModels(delta).confusions(), window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
     tables.stream().filter(t -> which.test(t.table()))
         .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
