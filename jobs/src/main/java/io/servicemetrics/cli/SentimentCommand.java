@@ -31,11 +31,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sentiment",
     mixinStandardHelpOptions = true,
-    description = {
-      "A sentiment model trained on your own labelled mentions (docs/SENTIMENT.md): `sample` mentions to label,",
-      "`train` on the labels, `models` to list them, `activate` to switch, `apply` to re-label silver and restate",
-      "word of mouth. Mentions with vendor sentiment keep it."
-    },
+    description = "A sentiment model trained on your own labelled mentions (docs/SENTIMENT.md): `sample` mentions to"
+        + " label, `train` on the labels, `models` to list them, `activate` to switch, `apply` to re-label silver and"
+        + " restate word of mouth. Mentions with vendor sentiment keep it.",
     subcommands = {
       SentimentCommand.Sample.class,
       SentimentCommand.Train.class,

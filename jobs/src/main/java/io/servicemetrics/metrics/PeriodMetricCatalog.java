@@ -46,7 +46,13 @@ public final class PeriodMetricCatalog {
               + " author_followers; n_negative, n_positive by sentiment_label; incidence_ratio = n_negative /"
               + " n_positive; reach_ratio = mean reach(negative) / mean reach(positive); exposure_multiplier ="
               + " total reach(negative) / total reach(positive); 95% bootstrap percentile intervals resampling all"
-              + " mentions (neutral included) pooled; NULL with the reason in note when a denominator is 0.",
+              + " mentions (neutral included) pooled; NULL with the reason in note when a denominator is 0."
+              + " sentiment_model_id = the model(s) whose labels the period's mentions carry (NULL: none);"
+              + " n_lexicon_labelled = mentions labelled by the untrained lexicon. With one model:"
+              + " scorer_accuracy; n_negative_corrected, n_positive_corrected = solve(M^T n = observed) with M the"
+              + " model's row-normalized cross-validated confusion matrix, clipped at 0, plus vendor-labelled"
+              + " counts; incidence_ratio_corrected with a bootstrap interval resampling the confusion rows and"
+              + " the period's counts.",
           PERIOD + "; " + BOOT),
       def("experience_polarity",
           "csat >= 4 positive, <= 2 negative, 3 neutral; without csat: resolved true positive, resolved false"

@@ -11,6 +11,7 @@ import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MentionsSchema;
 import io.servicemetrics.schema.Provenance;
+import io.servicemetrics.sentiment.SentimentModels;
 import io.servicemetrics.spark.ConcurrentActions;
 import io.servicemetrics.staffing.StaffingConfig;
 import java.sql.Date;
@@ -101,7 +102,7 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile",
             () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
         new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
-            () -> WordOfMouthTransforms.womMentions(mentions, window, stamp)),
+            () -> WordOfMouthTransforms.womMentions(mentions, new SentimentModels(delta).confusions(), window, stamp)),
         new PeriodTable(Table.GOLD_STAFFING_INTERVALS, "Staffing per queue and interval (Erlang C and A)",
             () -> StaffingTransforms.staffingIntervals(chains, window, staffing, stamp)),
         new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",

@@ -21,6 +21,7 @@ import io.servicemetrics.schema.WomMultiplierSchema;
 import io.servicemetrics.sentiment.SentimentLabel;
 import io.servicemetrics.sentiment.SentimentModels;
 import io.servicemetrics.stats.Bootstrap;
+import io.servicemetrics.stats.ConfusionCorrection;
 import io.servicemetrics.stats.FrequencyTable;
 import io.servicemetrics.stats.Interval;
 import java.time.Duration;
@@ -91,9 +92,10 @@ public final class WordOfMouthTransforms {
   static final Bootstrap.Statistic REACH_RATIO = (c, s) -> (s[NEG] / c[NEG]) / (s[POS] / c[POS]);
   static final Bootstrap.Statistic EXPOSURE = (c, s) -> s[NEG] / s[POS];
 
-  /** Mentions by sentiment_source → items: who labelled the period's mentions. */
+  /** Mentions by sentiment_source × sentiment_label → items: who labelled the period's mentions, and how. */
   public static Dataset<Row> sourceFrequencies(Dataset<Row> periodMentions) {
-    return periodMentions.groupBy(col(MentionsSchema.SENTIMENT_SOURCE)).agg(count(lit(1)).as(ITEMS));
+    return periodMentions.groupBy(col(MentionsSchema.SENTIMENT_SOURCE), col(MentionsSchema.SENTIMENT_LABEL))
+        .agg(count(lit(1)).as(ITEMS));
   }
 
   /** The gold wom_mentions row from the collected mention frequency table, labels' sources unknown. */
@@ -106,6 +108,17 @@ public final class WordOfMouthTransforms {
    * {@link #sourceFrequencies}.
    */
   public static Row womMentionsRow(List<Row> frequencies, List<Row> sources, GoldStamp stamp) {
+    return womMentionsRow(frequencies, sources, java.util.Map.of(), stamp);
+  }
+
+  /**
+   * The gold wom_mentions row; when the period's model-labelled mentions come from one model whose
+   * cross-validated confusion matrix is in {@code confusions} (model id → matrix, rows true and
+   * columns predicted, in the order negative, neutral, positive), also the counts and incidence
+   * ratio corrected for that model's errors.
+   */
+  public static Row womMentionsRow(List<Row> frequencies, List<Row> sources, java.util.Map<String, long[][]> confusions,
+      GoldStamp stamp) {
     FrequencyTable table = new FrequencyTable(3);
     for (Row f : frequencies) {
       String label = f.getAs(MentionsSchema.SENTIMENT_LABEL);
@@ -136,30 +149,92 @@ public final class WordOfMouthTransforms {
           interval == null ? null : interval.high()));
     }
     values.add(notes.text());
-    java.util.TreeSet<String> models = new java.util.TreeSet<>();
+    // Per source, counts in the order negative, neutral, positive (the confusion matrices' order).
+    java.util.Map<String, long[]> byModel = new java.util.TreeMap<>();
+    long[] others = new long[3];
     long lexicon = 0;
     for (Row r : sources) {
       String source = r.getAs(MentionsSchema.SENTIMENT_SOURCE);
+      String label = r.getAs(MentionsSchema.SENTIMENT_LABEL);
+      long items = r.<Long>getAs(ITEMS);
+      int index = MentionsSchema.LABEL_NEGATIVE.equals(label) ? 0 : MentionsSchema.LABEL_POSITIVE.equals(label) ? 2 : 1;
       if (source.startsWith(SentimentModels.SOURCE_MODEL_PREFIX)) {
-        models.add(source.substring(SentimentModels.SOURCE_MODEL_PREFIX.length()));
-      } else if (source.equals(SentimentLabel.SOURCE_LEXICON)) {
-        lexicon += r.<Long>getAs(ITEMS);
+        byModel.computeIfAbsent(source.substring(SentimentModels.SOURCE_MODEL_PREFIX.length()), m -> new long[3])[index] += items;
+      } else {
+        others[index] += items;
+        if (source.equals(SentimentLabel.SOURCE_LEXICON)) {
+          lexicon += items;
+        }
       }
     }
-    values.add(models.isEmpty() ? null : String.join(",", models));
+    values.add(byModel.isEmpty() ? null : String.join(",", byModel.keySet()));
     values.add(lexicon);
+    values.addAll(corrected(byModel, others, confusions, notes));
     values.add(stamp.asOfValue());
     values.add(stamp.definitionsVersion());
     return new GenericRowWithSchema(values.toArray(), WomMentionsSchema.SCHEMA);
   }
 
+  /**
+   * scorer_accuracy, n_negative_corrected, n_positive_corrected, incidence_ratio_corrected and its
+   * interval: the model-labelled counts corrected with the model's confusion matrix, the other
+   * sources' counts added as they are (the vendor's errors are unknown). All NULL unless exactly one
+   * model with a known confusion matrix labelled the period's mentions.
+   */
+  private static List<Object> corrected(java.util.Map<String, long[]> byModel, long[] others,
+      java.util.Map<String, long[][]> confusions, Notes notes) {
+    List<Object> none = Arrays.asList(null, null, null, null, null, null);
+    if (byModel.size() != 1 || !confusions.containsKey(byModel.keySet().iterator().next())) {
+      if (byModel.size() > 1) {
+        notes.add("incidence_ratio_corrected: not computed: the period's mentions were labelled by "
+            + byModel.size() + " models");
+      }
+      return none;
+    }
+    long[] observed = byModel.values().iterator().next();
+    long[][] confusion = confusions.get(byModel.keySet().iterator().next());
+    long total = 0;
+    long right = 0;
+    for (int t = 0; t < confusion.length; t++) {
+      right += confusion[t][t];
+      total += Arrays.stream(confusion[t]).sum();
+    }
+    double[] n = ConfusionCorrection.corrected(observed, confusion);
+    if (n == null || total == 0) {
+      notes.add("incidence_ratio_corrected: not computed: the model's confusion matrix cannot be inverted");
+      return none;
+    }
+    double negative = n[0] + others[0];
+    double positive = n[2] + others[2];
+    Bootstrap.Outcome o = ConfusionCorrection.interval(observed, confusion,
+        c -> (c[0] + others[0]) / (c[2] + others[2]), Bootstrap.SEED, Bootstrap.RESAMPLES);
+    Double ratio = ResolutionSpeedTransforms.finiteOrNull(negative / positive);
+    if (ratio == null) {
+      notes.add("incidence_ratio_corrected: undefined: no positive mentions after correction");
+    } else if (o.interval() == null) {
+      notes.add("incidence_ratio_corrected: " + o.reason());
+    }
+    Interval interval = ratio == null ? null : o.interval();
+    return Arrays.asList((double) right / total, negative, positive, ratio,
+        interval == null ? null : interval.low(), interval == null ? null : interval.high());
+  }
+
   /** Gold wom_mentions for the period: one row. */
   public static Dataset<Row> womMentions(Dataset<Row> mentions, PeriodWindow window, GoldStamp stamp) {
+    return womMentions(mentions, java.util.Map.of(), window, stamp);
+  }
+
+  /**
+   * Gold wom_mentions for the period, with counts corrected for classification error when one
+   * model of {@code confusions} (model id → cross-validated confusion matrix) labelled its mentions.
+   */
+  public static Dataset<Row> womMentions(Dataset<Row> mentions, java.util.Map<String, long[][]> confusions,
+      PeriodWindow window, GoldStamp stamp) {
     Dataset<Row> period = periodMentions(mentions, window);
     List<Row> frequencies = mentionFrequencies(period).collectAsList();
     List<Row> sources = sourceFrequencies(period).collectAsList();
-    return mentions.sparkSession().createDataFrame(List.of(womMentionsRow(frequencies, sources, stamp)),
-        WomMentionsSchema.SCHEMA);
+    return mentions.sparkSession().createDataFrame(
+        List.of(womMentionsRow(frequencies, sources, confusions, stamp)), WomMentionsSchema.SCHEMA);
   }
 
   // ---- wom_multiplier ----

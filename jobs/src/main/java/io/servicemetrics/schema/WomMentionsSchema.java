@@ -33,6 +33,17 @@ public final class WomMentionsSchema {
   public static final String SENTIMENT_MODEL_ID = "sentiment_model_id";
   /** Mentions of the period labelled by the untrained lexicon: with no model, the labels' weakest source. */
   public static final String N_LEXICON_LABELLED = "n_lexicon_labelled";
+  /** Cross-validated accuracy of the model whose errors the corrected columns undo; NULL without one. */
+  public static final String SCORER_ACCURACY = "scorer_accuracy";
+  /**
+   * Negative and positive counts corrected for the model's classification errors (its confusion
+   * matrix inverted, clipped at zero), plus the mentions other sources labelled; NULL without a model.
+   */
+  public static final String N_NEGATIVE_CORRECTED = "n_negative_corrected";
+  public static final String N_POSITIVE_CORRECTED = "n_positive_corrected";
+  public static final String INCIDENCE_RATIO_CORRECTED = "incidence_ratio_corrected";
+  public static final String INCIDENCE_CORRECTED_CI_LOW = "incidence_corrected_ci_low";
+  public static final String INCIDENCE_CORRECTED_CI_HIGH = "incidence_corrected_ci_high";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -50,7 +61,13 @@ public final class WomMentionsSchema {
           nullable(EXPOSURE_CI_HIGH, DoubleType),
           nullable(NOTE, StringType),
           nullable(SENTIMENT_MODEL_ID, StringType),
-          required(N_LEXICON_LABELLED, LongType)),
+          required(N_LEXICON_LABELLED, LongType),
+          nullable(SCORER_ACCURACY, DoubleType),
+          nullable(N_NEGATIVE_CORRECTED, DoubleType),
+          nullable(N_POSITIVE_CORRECTED, DoubleType),
+          nullable(INCIDENCE_RATIO_CORRECTED, DoubleType),
+          nullable(INCIDENCE_CORRECTED_CI_LOW, DoubleType),
+          nullable(INCIDENCE_CORRECTED_CI_HIGH, DoubleType)),
       GoldColumns.STAMP);
 
   private WomMentionsSchema() {}

@@ -109,13 +109,30 @@ public final class SentimentModels {
     }
     Row r = rows.get(0);
     String modelId = r.getAs(SentimentModelsSchema.MODEL_ID);
-    List<scala.collection.Seq<Long>> matrix = r.getList(2);
+    long[][] confusion = confusion(r.getList(2));
+    return Optional.of(new ActiveModel(modelId, PipelineModel.load(r.getAs(SentimentModelsSchema.MODEL_PATH)), confusion));
+  }
+
+  /** Every model's cross-validated confusion matrix by model id (empty when none was trained). */
+  public Map<String, long[][]> confusions() {
+    Map<String, long[][]> out = new java.util.TreeMap<>();
+    if (!delta.exists(Table.META_SENTIMENT_MODELS)) {
+      return out;
+    }
+    for (Row r : delta.read(Table.META_SENTIMENT_MODELS)
+        .select(SentimentModelsSchema.MODEL_ID, SentimentModelsSchema.CONFUSION).collectAsList()) {
+      out.put(r.getString(0), confusion(r.getList(1)));
+    }
+    return out;
+  }
+
+  private static long[][] confusion(List<scala.collection.Seq<Long>> matrix) {
     long[][] confusion = new long[matrix.size()][];
     for (int i = 0; i < matrix.size(); i++) {
       confusion[i] = scala.jdk.javaapi.CollectionConverters.asJava(matrix.get(i)).stream()
           .mapToLong(Long::longValue).toArray();
     }
-    return Optional.of(new ActiveModel(modelId, PipelineModel.load(r.getAs(SentimentModelsSchema.MODEL_PATH)), confusion));
+    return confusion;
   }
 
   private List<String> modelIds() {

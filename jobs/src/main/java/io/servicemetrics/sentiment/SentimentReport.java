@@ -13,7 +13,13 @@ public final class SentimentReport {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Sentiment model %s: %d labels, %d-fold cross-validated%n", modelId,
         m.total(), folds));
-    out.append(String.format(Locale.ROOT, "  accuracy %.3f   macro-F1 %.3f%n", m.accuracy(), m.macroF1()));
+    long largest = 0;
+    for (long[] row : m.confusion()) {
+      largest = Math.max(largest, java.util.Arrays.stream(row).sum());
+    }
+    // The accuracy of always answering the largest class: a model must beat it to be worth anything.
+    out.append(String.format(Locale.ROOT, "  accuracy %.3f   macro-F1 %.3f   (largest class alone: %.3f)%n",
+        m.accuracy(), m.macroF1(), m.total() == 0 ? 0.0 : (double) largest / m.total()));
     out.append(String.format(Locale.ROOT, "  %-10s %9s %9s %9s%n", "class", "precision", "recall", "F1"));
     for (int c = 0; c < classes.size(); c++) {
       out.append(String.format(Locale.ROOT, "  %-10s %9.3f %9.3f %9.3f%n", classes.get(c), m.precision()[c],

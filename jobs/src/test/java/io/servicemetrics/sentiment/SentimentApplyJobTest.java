@@ -80,6 +80,10 @@ class SentimentApplyJobTest {
     assertEquals(2L, (long) after.getAs(WomMentionsSchema.N_POSITIVE), "p1 and v1");
     assertEquals("m-test", after.getAs(WomMentionsSchema.SENTIMENT_MODEL_ID), "gold records the model");
     assertEquals(0L, (long) after.getAs(WomMentionsSchema.N_LEXICON_LABELLED), "none left to the lexicon");
+    // The model's held-out labels were all right: its errors correct nothing.
+    assertEquals(1.0, (double) after.getAs(WomMentionsSchema.SCORER_ACCURACY), 0.0, "scorer_accuracy");
+    assertEquals(2.0, (double) after.getAs(WomMentionsSchema.N_NEGATIVE_CORRECTED), 1e-9, "n1 and n2");
+    assertEquals(1.0, (double) after.getAs(WomMentionsSchema.INCIDENCE_RATIO_CORRECTED), 1e-9, "2 / (1 + vendor's 1)");
 
     assertEquals(0, SentimentApplyJob.run(delta, ZoneOffset.UTC, 28).relabelled(), "a second apply changes nothing");
 
