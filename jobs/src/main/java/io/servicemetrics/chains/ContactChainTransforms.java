@@ -66,6 +66,12 @@ public final class ContactChainTransforms {
    * and no repeat within 7 days), the one FCR measurements use when there is no disposition.
    */
   public static final String FCR_BASIS_NO_REPEAT = "no_repeat";
+  /**
+   * Working column of {@link #summarizeChains} (never written: gold keeps only its schema's columns):
+   * when the chain's first queued leg entered the agent queue, NULL unless {@code queued} is true.
+   * {@link BusinessWaitTransforms} starts a queued chain's business wait there, then drops it.
+   */
+  public static final String QUEUE_ENTERED_AT = "_queue_entered_at";
   /** Column of {@link ChainLegs#rejected()}: why the leg is not in any chain. */
   public static final String REJECT_REASON = "reason";
 
@@ -123,6 +129,7 @@ public final class ContactChainTransforms {
   private static final String QUEUE_KNOWN = "_queue_known";
   private static final String ANY_QUEUED = "_any_queued";
   private static final String QUEUE_WAIT = "_queue_wait";
+  private static final String FIRST_QUEUED_AT = "_first_queued_at";
   private static final String LEG_ID = "_leg_id";
   private static final String LEG_CHAIN = "_leg_chain";
   private static final String LEG_INITIATED = "_leg_initiated";
@@ -293,7 +300,8 @@ public final class ContactChainTransforms {
    * Attributes come from the root leg, the agent from the first answered leg (by initiated_at, then
    * contact_id), {@code resolved} from the last leg (same order; see {@link #chainResolved}); durations are sums over answered
    * legs in seconds (null when no leg was answered). {@code queued} and {@code queue_wait_seconds}
-   * are appended last: NULL unless every leg delivered queued_at (docs/METRICS.md "Queue time").
+   * are appended: NULL unless every leg delivered queued_at (docs/METRICS.md "Queue time"); last comes
+   * the working column {@link #QUEUE_ENTERED_AT}, which the gold schema does not carry.
    *
    * @param zone business time zone that decides {@code contact_date}
    */
@@ -335,7 +343,8 @@ public final class ContactChainTransforms {
         max(col(ContactsSchema.ESCALATED)).over(wholeChain).as(CHAIN_ESCALATED),
         min(col(ContactsSchema.QUEUED).isNotNull()).over(wholeChain).as(QUEUE_KNOWN),
         max(col(ContactsSchema.QUEUED)).over(wholeChain).as(ANY_QUEUED),
-        sum(when(col(ContactsSchema.QUEUED), queueWaitSeconds)).over(wholeChain).as(QUEUE_WAIT))
+        sum(when(col(ContactsSchema.QUEUED), queueWaitSeconds)).over(wholeChain).as(QUEUE_WAIT),
+        min(when(col(ContactsSchema.QUEUED), col(ContactsSchema.QUEUED_AT))).over(wholeChain).as(FIRST_QUEUED_AT))
         .filter(isRoot);
 
     return rootRows.select(
@@ -361,7 +370,8 @@ public final class ContactChainTransforms {
             .as(ContactChainsSchema.RESOLVED),
         // Queuing is known only when every leg's file delivered queued_at: an unknown leg may have queued.
         when(col(QUEUE_KNOWN), coalesce(col(ANY_QUEUED), lit(false))).as(ContactChainsSchema.QUEUED),
-        when(col(QUEUE_KNOWN), col(QUEUE_WAIT)).as(ContactChainsSchema.QUEUE_WAIT_SECONDS));
+        when(col(QUEUE_KNOWN), col(QUEUE_WAIT)).as(ContactChainsSchema.QUEUE_WAIT_SECONDS),
+        when(col(QUEUE_KNOWN), col(FIRST_QUEUED_AT)).as(QUEUE_ENTERED_AT));
   }
 
   /**

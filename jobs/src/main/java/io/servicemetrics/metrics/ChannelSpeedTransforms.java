@@ -25,6 +25,9 @@ import org.apache.spark.sql.types.StructField;
 public final class ChannelSpeedTransforms {
   // Working column; never written.
   private static final String ASA_SUM = "_asa_sum";
+  private static final String ASA_BUSINESS_SUM = "_asa_business_sum";
+  private static final String ASA_BUSINESS_N = "_asa_business_n";
+  private static final String OFFERED_BUSINESS = "_offered_business";
 
   private ChannelSpeedTransforms() {}
 
@@ -52,7 +55,17 @@ public final class ChannelSpeedTransforms {
             count(DailyServiceMetricsSchema.ABANDONED_BEFORE_QUEUE).as(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE),
             // One target per channel unless it was changed within the period; then the latest-set
             // largest is shown (the rows' own service_level used each day's target).
-            max(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS).as(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS))
+            max(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS).as(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS),
+            // Business hours only over the days a schedule was given (their figures are not NULL).
+            // With a schedule every chain in asa_seconds has a business wait, so asa_n weighs both.
+            sum(col(DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS).multiply(col(DailyServiceMetricsSchema.ASA_N)))
+                .as(ASA_BUSINESS_SUM),
+            sum(when(col(DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS).isNotNull(), col(DailyServiceMetricsSchema.ASA_N)))
+                .as(ASA_BUSINESS_N),
+            sum(col(DailyServiceMetricsSchema.ANSWERED_IN_TARGET_BUSINESS)).as(ChannelSpeedSchema.ANSWERED_IN_TARGET_BUSINESS),
+            sum(when(col(DailyServiceMetricsSchema.ANSWERED_IN_TARGET_BUSINESS).isNotNull(),
+                col(DailyServiceMetricsSchema.QUEUED).minus(col(DailyServiceMetricsSchema.SHORT_ABANDONS))))
+                .as(OFFERED_BUSINESS))
         .where(col(ChannelSpeedSchema.CHAINS).gt(lit(0L)));
     Column offered = col(ChannelSpeedSchema.QUEUED).minus(col(ChannelSpeedSchema.SHORT_ABANDONS));
     Dataset<Row> rows = sums
@@ -67,7 +80,11 @@ public final class ChannelSpeedTransforms {
         .withColumn(ChannelSpeedSchema.SERVICE_LEVEL,
             DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.ANSWERED_IN_TARGET), offered))
         .withColumn(ChannelSpeedSchema.QUEUE_ABANDON_RATE,
-            DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.QUEUE_ABANDONS), offered));
+            DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.QUEUE_ABANDONS), offered))
+        .withColumn(ChannelSpeedSchema.ASA_BUSINESS_SECONDS,
+            DailyServiceMetricsTransforms.ratio(col(ASA_BUSINESS_SUM), col(ASA_BUSINESS_N)))
+        .withColumn(ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS,
+            DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.ANSWERED_IN_TARGET_BUSINESS), col(OFFERED_BUSINESS)));
     List<Column> columns = new ArrayList<>();
     for (StructField f : ChannelSpeedSchema.SCHEMA.fields()) {
       columns.add(col(f.name()).cast(f.dataType()).as(f.name()));

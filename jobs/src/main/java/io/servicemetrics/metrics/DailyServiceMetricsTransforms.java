@@ -41,6 +41,7 @@ public final class DailyServiceMetricsTransforms {
   private static final String PROMOTERS = "_promoters";
   private static final String DETRACTORS = "_detractors";
   private static final String QUEUED_ABANDONS = "_queued_abandons";
+  private static final String IN_TARGET_BUSINESS = "_in_target_business";
 
   private DailyServiceMetricsTransforms() {}
 
@@ -107,6 +108,9 @@ public final class DailyServiceMetricsTransforms {
             count(queued).as(DailyServiceMetricsSchema.QUEUE_MEASURED),
             countWhere(queued).as(DailyServiceMetricsSchema.QUEUED),
             countWhere(queued.and(answered).and(queueWait.leq(target))).as(DailyServiceMetricsSchema.ANSWERED_IN_TARGET),
+            // A queued chain's wait_business_seconds is its queue wait counted in business time.
+            countWhere(queued.and(answered).and(col(ContactChainsSchema.WAIT_BUSINESS_SECONDS).leq(target)))
+                .as(IN_TARGET_BUSINESS),
             countWhere(shortAbandon).as(DailyServiceMetricsSchema.SHORT_ABANDONS),
             countWhere(queuedAbandon).as(QUEUED_ABANDONS),
             countWhere(queued.unary_$bang().and(col(ContactChainsSchema.ABANDONED)))
@@ -157,7 +161,17 @@ public final class DailyServiceMetricsTransforms {
         ratio(col(DailyServiceMetricsSchema.ANSWERED_IN_TARGET), offered).as(DailyServiceMetricsSchema.SERVICE_LEVEL),
         col(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS),
         ratio(col(QUEUED_ABANDONS).minus(col(DailyServiceMetricsSchema.SHORT_ABANDONS)), offered)
-            .as(DailyServiceMetricsSchema.QUEUE_ABANDON_RATE));
+            .as(DailyServiceMetricsSchema.QUEUE_ABANDON_RATE),
+        withSchedule(measured(col(IN_TARGET_BUSINESS))).as(DailyServiceMetricsSchema.ANSWERED_IN_TARGET_BUSINESS),
+        withSchedule(measured(ratio(col(IN_TARGET_BUSINESS), offered))).as(DailyServiceMetricsSchema.SERVICE_LEVEL_BUSINESS));
+  }
+
+  /**
+   * A business-hours figure, NULL where no schedule was given: with one every chain has
+   * arrived_while_closed, so arrived_closed is NULL exactly without one.
+   */
+  private static Column withSchedule(Column value) {
+    return when(col(DailyServiceMetricsSchema.ARRIVED_CLOSED).isNotNull(), value);
   }
 
   /** A queue count, NULL where no chain of the row delivered queued_at (not measured, not zero). */

@@ -60,10 +60,13 @@ public final class MetricCatalog {
       def("contact_chains.survey_id", "the chain's survey with the latest responded_at (ties: larger survey_id)"
           + " among surveys whose contact_id is any leg of the chain and responded at or after that leg"
           + " initiated; csat, nps, ces and people_told come from it", null),
-      def("wait_business_seconds", "the chain's wait [started_at, started_at + wait_seconds) counted only where the"
-          + " --business-hours schedule of its queue is open, under the version in effect at each instant, seconds"
-          + " with their fraction; NULL when wait_seconds is NULL or no schedule was given", "business_hours"),
-      def("arrived_while_closed", "the --business-hours schedule of the chain's queue is closed at started_at;"
+      def("wait_business_seconds", "the chain's calendar wait counted only where the --business-hours schedule of its"
+          + " queue is open, under the version in effect at each instant, seconds with their fraction: where queued"
+          + " is not NULL the queue wait [first queued leg's queued_at, + queue_wait_seconds) (NULL when queued is"
+          + " false), else [started_at, started_at + wait_seconds) (NULL when wait_seconds is); NULL when no"
+          + " schedule was given", "business_hours"),
+      def("arrived_while_closed", "the --business-hours schedule of the chain's queue is closed at the start of the"
+          + " wait of wait_business_seconds (the first queued leg's queued_at when queued is true, else started_at);"
           + " NULL when no schedule was given", "business_hours"),
       // Daily service metrics (gold daily_service_metrics), per contact_date x channel x queue.
       def("chains", "number of chains", null),
@@ -114,7 +117,13 @@ public final class MetricCatalog {
       def("queue_abandon_rate", "queue_abandons / (queued - short_abandons); NULL when the denominator is 0",
           SHORT_ABANDON),
       def("abandoned_before_queue", "abandoned chains with queued false (gave up in the IVR); NULL when"
-          + " queue_measured = 0", null));
+          + " queue_measured = 0", null),
+      def("answered_in_target_business", "answered queued chains with wait_business_seconds (their queue wait in"
+          + " business time) <= service_level_target_seconds; NULL when queue_measured = 0 or no schedule was"
+          + " given", TARGETS + ";business_hours"),
+      def("service_level_business", "answered_in_target_business / (queued - short_abandons), the same offered"
+          + " chains as service_level; NULL when queue_measured = 0, when no schedule was given or when the"
+          + " denominator is 0", SHORT_ABANDON + ";" + TARGETS + ";business_hours"));
 
   private MetricCatalog() {}
 

@@ -110,7 +110,10 @@ public final class PeriodMetricCatalog {
               + " queue_measured, queued, answered_in_target, short_abandons, queue_abandons, abandoned_before_queue"
               + " (sums of the daily counts; NULL when queue_measured = 0); asa_seconds = sum(asa_seconds x asa_n) /"
               + " sum(asa_n); service_level = answered_in_target / (queued - short_abandons); queue_abandon_rate ="
-              + " queue_abandons / (queued - short_abandons); service_level_target_seconds = the largest daily target."
+              + " queue_abandons / (queued - short_abandons); service_level_target_seconds = the largest daily target;"
+              + " over the days with a --business-hours schedule only: asa_business_seconds = sum(asa_business_seconds"
+              + " x asa_n) / sum(asa_n), answered_in_target_business = sum of the daily counts, service_level_business"
+              + " = answered_in_target_business / (queued - short_abandons) of those days (NULL without a schedule)."
               + " Waits are never averaged across channels.", PERIOD));
 
   private PeriodMetricCatalog() {}

@@ -186,13 +186,25 @@ public record ReportModel(
    * @param queueMeasured chains whose queuing is known; 0 = queue time not delivered for the channel
    * @param asaN chains in asaSeconds
    * @param asaSeconds mean queue wait where measured, else mean wait from contact start
+   * @param asaBusinessSeconds the same wait counted in business hours; null without a schedule
+   * @param serviceLevelBusiness service level on the business-hours queue wait; null without a
+   *     schedule or without queue measurement
    */
   public record ChannelSpeed(
       String channel, long chains, long answered, long queueMeasured, Long queued, long asaN, Double asaSeconds,
       Long answeredInTarget, Long shortAbandons, Double serviceLevel, Long targetSeconds, Double queueAbandonRate,
-      Long abandonedBeforeQueue) {
+      Long abandonedBeforeQueue, Double asaBusinessSeconds, Double serviceLevelBusiness) {
     /** Channels in page order; a channel not listed comes after them, alphabetically. */
     public static final List<String> ORDER = List.of("phone", "chat", "email", "social");
+
+    /** A row without business-hours figures (no --business-hours schedule). */
+    public ChannelSpeed(
+        String channel, long chains, long answered, long queueMeasured, Long queued, long asaN, Double asaSeconds,
+        Long answeredInTarget, Long shortAbandons, Double serviceLevel, Long targetSeconds, Double queueAbandonRate,
+        Long abandonedBeforeQueue) {
+      this(channel, chains, answered, queueMeasured, queued, asaN, asaSeconds, answeredInTarget, shortAbandons,
+          serviceLevel, targetSeconds, queueAbandonRate, abandonedBeforeQueue, null, null);
+    }
 
     /** Queued chains that count for service level (queued - short abandons), null when not measured. */
     public Long offered() {

@@ -32,6 +32,13 @@ public final class ChannelSpeedSchema {
   public static final String SERVICE_LEVEL = "service_level";
   public static final String SERVICE_LEVEL_TARGET_SECONDS = "service_level_target_seconds";
   public static final String QUEUE_ABANDON_RATE = "queue_abandon_rate";
+  // Business hours (docs/METRICS.md "Business hours"); appended last. NULL without a schedule.
+  /** asa_n-weighted mean of the daily asa_business_seconds over the days with a schedule. */
+  public static final String ASA_BUSINESS_SECONDS = "asa_business_seconds";
+  /** Sum of the daily answered_in_target_business; NULL when no day has it. */
+  public static final String ANSWERED_IN_TARGET_BUSINESS = "answered_in_target_business";
+  /** answered_in_target_business / (queued - short_abandons) over the days that have it. */
+  public static final String SERVICE_LEVEL_BUSINESS = "service_level_business";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -50,7 +57,10 @@ public final class ChannelSpeedSchema {
           nullable(ABANDONED_BEFORE_QUEUE, LongType),
           nullable(SERVICE_LEVEL, DoubleType),
           nullable(SERVICE_LEVEL_TARGET_SECONDS, LongType),
-          nullable(QUEUE_ABANDON_RATE, DoubleType)),
+          nullable(QUEUE_ABANDON_RATE, DoubleType),
+          nullable(ASA_BUSINESS_SECONDS, DoubleType),
+          nullable(ANSWERED_IN_TARGET_BUSINESS, LongType),
+          nullable(SERVICE_LEVEL_BUSINESS, DoubleType)),
       GoldColumns.STAMP);
 
   private ChannelSpeedSchema() {}

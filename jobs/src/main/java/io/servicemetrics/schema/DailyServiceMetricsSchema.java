@@ -57,6 +57,12 @@ public final class DailyServiceMetricsSchema {
   public static final String SERVICE_LEVEL = "service_level";
   public static final String SERVICE_LEVEL_TARGET_SECONDS = "service_level_target_seconds";
   public static final String QUEUE_ABANDON_RATE = "queue_abandon_rate";
+  // Business-hours service level (docs/METRICS.md "Business hours"); appended last. NULL without a
+  // --business-hours schedule or without queue measurement (queue_measured = 0).
+  /** Answered queued chains with wait_business_seconds <= service_level_target_seconds. */
+  public static final String ANSWERED_IN_TARGET_BUSINESS = "answered_in_target_business";
+  /** answered_in_target_business / (queued - short_abandons). */
+  public static final String SERVICE_LEVEL_BUSINESS = "service_level_business";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -96,7 +102,9 @@ public final class DailyServiceMetricsSchema {
           nullable(ABANDONED_BEFORE_QUEUE, LongType),
           nullable(SERVICE_LEVEL, DoubleType),
           nullable(SERVICE_LEVEL_TARGET_SECONDS, LongType),
-          nullable(QUEUE_ABANDON_RATE, DoubleType)),
+          nullable(QUEUE_ABANDON_RATE, DoubleType),
+          nullable(ANSWERED_IN_TARGET_BUSINESS, LongType),
+          nullable(SERVICE_LEVEL_BUSINESS, DoubleType)),
       GoldColumns.STAMP);
 
   private DailyServiceMetricsSchema() {}

@@ -46,10 +46,21 @@ class BusinessWaitTransformsTest {
       .add(ContactChainsSchema.CHAIN_ID, DataTypes.StringType, false)
       .add(ContactChainsSchema.QUEUE, DataTypes.StringType, false)
       .add(ContactChainsSchema.STARTED_AT, DataTypes.TimestampType, false)
-      .add(ContactChainsSchema.WAIT_SECONDS, DataTypes.DoubleType, true);
+      .add(ContactChainsSchema.WAIT_SECONDS, DataTypes.DoubleType, true)
+      .add(ContactChainsSchema.QUEUED, DataTypes.BooleanType, true)
+      .add(ContactChainsSchema.QUEUE_WAIT_SECONDS, DataTypes.DoubleType, true)
+      .add(ContactChainTransforms.QUEUE_ENTERED_AT, DataTypes.TimestampType, true);
 
+  /** A chain from a file without queued_at: queued, queue wait and queue entry NULL. */
   private static Row chain(String id, String queue, String startedAt, Double wait) {
-    return RowFactory.create(id, queue, Timestamp.from(Instant.parse(startedAt)), wait);
+    return RowFactory.create(id, queue, Timestamp.from(Instant.parse(startedAt)), wait, null, null, null);
+  }
+
+  /** A chain whose legs delivered queued_at; {@code queuedAt} null when it never queued. */
+  private static Row queuedChain(String id, String queue, String startedAt, Double wait, String queuedAt,
+      Double queueWait) {
+    return RowFactory.create(id, queue, Timestamp.from(Instant.parse(startedAt)), wait, queuedAt != null,
+        queueWait, queuedAt == null ? null : Timestamp.from(Instant.parse(queuedAt)));
   }
 
   private static Map<String, Row> byId(Dataset<Row> rows) {
@@ -85,6 +96,29 @@ class BusinessWaitTransformsTest {
       }
       assertEquals(closed[i], r.getAs(ContactChainsSchema.ARRIVED_WHILE_CLOSED), "c" + (i + 1) + " arrived_while_closed");
     }
+  }
+
+  @Test
+  void aQueuedChainsBusinessWaitIsItsQueueWaitFromTheMomentItQueued(SparkSession spark) {
+    Dataset<Row> out = BusinessWaitTransforms.withBusinessWait(spark.createDataFrame(List.of(
+        // Friday 16:58 in the IVR while open, queued 17:05 after closing, answered Monday 09:00:30:
+        // queue wait 63 h 55 min 30 s = 230,130 s of which Monday 09:00:00-09:00:30 counts. From
+        // started_at the old wait would have counted 16:58-17:00 too (150 s).
+        queuedChain("q1", "billing", "2026-03-06T16:58:00Z", 230_550.0, "2026-03-06T17:05:00Z", 230_130.0),
+        // Monday 08:59:00, queued 08:59:50, abandoned 09:01:00: a queue wait of 70 s, 60 s of it open.
+        queuedChain("q2", "billing", "2026-03-09T08:59:00Z", null, "2026-03-09T08:59:50Z", 70.0),
+        // Answered without queuing: no queue wait to count; arrival judged at started_at (open).
+        queuedChain("q3", "billing", "2026-03-09T10:00:00Z", 5.0, null, null)), CHAINS), HOURS);
+    assertTrue(!java.util.Arrays.asList(out.columns()).contains(ContactChainTransforms.QUEUE_ENTERED_AT),
+        "the working column is dropped");
+    Map<String, Row> byId = byId(out);
+    assertEquals(30.0, (double) byId.get("q1").getAs(ContactChainsSchema.WAIT_BUSINESS_SECONDS), 1e-9, "q1");
+    assertEquals(true, byId.get("q1").getAs(ContactChainsSchema.ARRIVED_WHILE_CLOSED), "q1 queued after 17:00");
+    assertEquals(60.0, (double) byId.get("q2").getAs(ContactChainsSchema.WAIT_BUSINESS_SECONDS), 1e-9,
+        "q2: an abandoned queued chain has a queue wait");
+    assertEquals(true, byId.get("q2").getAs(ContactChainsSchema.ARRIVED_WHILE_CLOSED), "q2 queued at 08:59:50");
+    assertNull(byId.get("q3").getAs(ContactChainsSchema.WAIT_BUSINESS_SECONDS), "q3 never queued");
+    assertEquals(false, byId.get("q3").getAs(ContactChainsSchema.ARRIVED_WHILE_CLOSED), "q3 at 10:00 Monday");
   }
 
   @Test
@@ -156,6 +190,8 @@ class BusinessWaitTransformsTest {
         fullChain("c2", false, null, null, null)), ContactChainsSchema.SCHEMA)).first();
     assertNull(none.getAs(DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS), "no schedule: not measured");
     assertNull(none.getAs(DailyServiceMetricsSchema.ARRIVED_CLOSED), "no schedule: not measured, not 0");
+    assertNull(none.getAs(DailyServiceMetricsSchema.SERVICE_LEVEL_BUSINESS), "no schedule: not measured");
+    assertNull(measured.getAs(DailyServiceMetricsSchema.SERVICE_LEVEL_BUSINESS), "a schedule, but no queue measured");
 
     Row allOpen = DailyServiceMetricsTransforms.dailyServiceMetrics(spark.createDataFrame(List.of(
         fullChain("c1", false, null, null, false)), ContactChainsSchema.SCHEMA)).first();

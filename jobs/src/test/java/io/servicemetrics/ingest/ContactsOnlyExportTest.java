@@ -77,9 +77,10 @@ class ContactsOnlyExportTest {
     Dataset<Row> chained = ContactChainTransforms.assignChains(
         ContactChainTransforms.withCustomerKey(legs, handles), Dataset::localCheckpoint).chained();
     Dataset<Row> noSurveys = spark.createDataFrame(List.of(), SurveysSchema.SILVER);
-    Dataset<Row> chains = ContactChainTransforms.withRepeatFlags(ContactChainTransforms.withLatestSurvey(
-        ContactChainTransforms.summarizeChains(chained, ZoneOffset.UTC), chained, noSurveys),
-        Instant.parse("2021-02-20T00:00:00Z"));
+    Dataset<Row> chains = io.servicemetrics.chains.BusinessWaitTransforms.withBusinessWait(
+        ContactChainTransforms.withRepeatFlags(ContactChainTransforms.withLatestSurvey(
+            ContactChainTransforms.summarizeChains(chained, ZoneOffset.UTC), chained, noSurveys),
+            Instant.parse("2021-02-20T00:00:00Z")), null);
     Map<String, Row> byId = chains.collectAsList().stream()
         .collect(Collectors.toMap(r -> r.<String>getAs(ContactChainsSchema.CHAIN_ID), r -> r));
 

@@ -81,4 +81,36 @@ class ChannelSpeedTransformsTest {
     assertNull(email.getAs(ChannelSpeedSchema.SHORT_ABANDONS));
     assertEquals(86_400L, (long) email.getAs(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS));
   }
+
+  @Test
+  void businessHoursFiguresCountOnlyTheDaysWithASchedule(SparkSession spark) {
+    List<Row> rows = List.of(
+        // With a schedule: business ASA 10 s over 7, 6 of 9 - 1 offered within T in business time.
+        daily("2024-03-10", "phone", Map.ofEntries(Map.entry("chains", 10L), Map.entry("queue_measured", 10L),
+            Map.entry("queued", 9L), Map.entry("short_abandons", 1L), Map.entry("asa_n", 7L),
+            Map.entry("asa_seconds", 20.0), Map.entry("asa_business_seconds", 10.0),
+            Map.entry("answered_in_target", 5L), Map.entry("answered_in_target_business", 6L))),
+        // Without a schedule that day: its queue counts stay in service_level, not in the business one.
+        daily("2024-03-11", "phone", Map.of("chains", 5L, "queue_measured", 5L, "queued", 4L, "short_abandons", 0L,
+            "asa_n", 3L, "asa_seconds", 40.0, "answered_in_target", 2L)),
+        // With a schedule: business ASA 30 s over 3, 1 of 3 - 1 offered.
+        daily("2024-03-12", "phone", Map.ofEntries(Map.entry("chains", 3L), Map.entry("queue_measured", 3L),
+            Map.entry("queued", 3L), Map.entry("short_abandons", 1L), Map.entry("asa_n", 3L),
+            Map.entry("asa_seconds", 50.0), Map.entry("asa_business_seconds", 30.0),
+            Map.entry("answered_in_target", 1L), Map.entry("answered_in_target_business", 1L))),
+        daily("2024-03-12", "email", Map.of("chains", 4L, "answered", 4L, "asa_n", 4L, "asa_seconds", 7200.0)));
+    Map<String, Row> byChannel = new HashMap<>();
+    ChannelSpeedTransforms.channelSpeed(spark.createDataFrame(rows, DailyServiceMetricsSchema.SCHEMA),
+            Fixtures.WINDOW, Fixtures.STAMP)
+        .collectAsList().forEach(r -> byChannel.put(r.getAs(ChannelSpeedSchema.CHANNEL), r));
+    Row phone = byChannel.get("phone");
+    assertEquals(16.0, (double) phone.getAs(ChannelSpeedSchema.ASA_BUSINESS_SECONDS), 1e-12, "(10 x 7 + 30 x 3) / 10");
+    assertEquals(7L, (long) phone.getAs(ChannelSpeedSchema.ANSWERED_IN_TARGET_BUSINESS), "6 + 1");
+    assertEquals(0.7, (double) phone.getAs(ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS), 1e-12, "7 / ((9 - 1) + (3 - 1))");
+    assertEquals(8.0 / 14, (double) phone.getAs(ChannelSpeedSchema.SERVICE_LEVEL), 1e-12, "(5 + 2 + 1) / (8 + 4 + 2)");
+    Row email = byChannel.get("email");
+    assertNull(email.getAs(ChannelSpeedSchema.ASA_BUSINESS_SECONDS), "no schedule: not measured");
+    assertNull(email.getAs(ChannelSpeedSchema.ANSWERED_IN_TARGET_BUSINESS), "no schedule: not measured");
+    assertNull(email.getAs(ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS), "no schedule: not measured");
+  }
 }

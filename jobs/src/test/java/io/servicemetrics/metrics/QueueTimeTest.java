@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.servicemetrics.chains.BusinessWaitTransforms;
 import io.servicemetrics.chains.ContactChainTransforms;
 import io.servicemetrics.config.ServiceLevelConfig;
+import io.servicemetrics.hours.BusinessHours;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.testing.SharedSpark;
@@ -31,6 +32,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedSpark.class)
 class QueueTimeTest {
   private static final Instant AS_OF = Instant.parse("2026-04-15T00:00:00Z");
+  /**
+   * Open from 11:01 on Mondays (2026-03-02 is one), UTC: the first hour of the day's contacts
+   * waits while closed, so the business waits differ from the calendar ones.
+   */
+  private static final BusinessHours HOURS = BusinessHours.parse("""
+      {"schedules": {"desk": {"timezone": "UTC", "versions": [{"valid_from": "2026-01-01",
+         "weekly": {"mon": [["11:01","24:00"]]}}]}},
+       "queues": {"*": "desk"}}""", "queue-time-test.json");
 
   private static Dataset<Row> chains;
   private static Map<String, Row> byChain;
@@ -73,9 +82,8 @@ class QueueTimeTest {
     Dataset<Row> keyed = ContactChainTransforms.withCustomerKey(SilverRows.legs(spark, legs), SilverRows.handles(spark));
     Dataset<Row> chained = ContactChainTransforms.assignChains(keyed, Dataset::localCheckpoint).chained();
     Dataset<Row> summary = ContactChainTransforms.summarizeChains(chained, ZoneOffset.UTC);
-    // Without a schedule: the business-hours columns are NULL, as in a run without --business-hours.
     chains = BusinessWaitTransforms.withBusinessWait(ContactChainTransforms.withRepeatFlags(
-        ContactChainTransforms.withLatestSurvey(summary, chained, SilverRows.surveys(spark)), AS_OF), null).cache();
+        ContactChainTransforms.withLatestSurvey(summary, chained, SilverRows.surveys(spark)), AS_OF), HOURS).cache();
     byChain = new HashMap<>();
     chains.collectAsList().forEach(r -> byChain.put(r.getAs(ContactChainsSchema.CHAIN_ID), r));
     dailyDefaults = daily(ServiceLevelConfig.DEFAULT);
@@ -176,5 +184,38 @@ class QueueTimeTest {
     assertEquals(10L, (long) phone.getAs(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS));
     assertEquals(0.5, (double) custom.get("chat").getAs(DailyServiceMetricsSchema.SERVICE_LEVEL), 1e-12,
         "C1's 45 s is within a 45 s target (<=)");
+  }
+
+  @Test
+  void businessWaitsStartWhenTheChainQueuedAndCountOnlyOpenTime() {
+    // Open from 11:01. P1 queued 10:00:40 for 15 s: all closed. P2a queued 11:00:30 and waited 40 s
+    // as one stretch to 11:01:10: 10 s open (from started_at 11:00:00 it would be 0, and the old
+    // wait_seconds 80 s from 11:00:00 would give 20). P3 never queued: no queue wait. P5 queued
+    // 14:00:10, abandoned after 60 s, all open. E1 (no queued_at) keeps the wait from initiation,
+    // 09:00-10:00, closed. C2 queued 11:00:00 for 90 s: 30 s open.
+    assertEquals(0.0, (double) chain("P1", ContactChainsSchema.WAIT_BUSINESS_SECONDS), 1e-9, "P1");
+    assertEquals(10.0, (double) chain("P2a", ContactChainsSchema.WAIT_BUSINESS_SECONDS), 1e-9, "P2a");
+    assertNull(chain("P3", ContactChainsSchema.WAIT_BUSINESS_SECONDS), "P3 answered without queuing");
+    assertEquals(false, chain("P3", ContactChainsSchema.ARRIVED_WHILE_CLOSED), "P3 at 12:00");
+    assertEquals(60.0, (double) chain("P5", ContactChainsSchema.WAIT_BUSINESS_SECONDS), 1e-9, "P5");
+    assertEquals(0.0, (double) chain("E1", ContactChainsSchema.WAIT_BUSINESS_SECONDS), 1e-9, "E1");
+    assertEquals(30.0, (double) chain("C2", ContactChainsSchema.WAIT_BUSINESS_SECONDS), 1e-9, "C2");
+    assertEquals(true, chain("P2a", ContactChainsSchema.ARRIVED_WHILE_CLOSED), "P2a queued 11:00:30");
+  }
+
+  @Test
+  void businessServiceLevelCountsTheBusinessQueueWaitAgainstTheSameTarget() {
+    // Phone, T = 20: P1 (0 s) and P2a (10 s) within in business time, offered 3 as for service_level.
+    assertEquals(2L, (long) day("phone", DailyServiceMetricsSchema.ANSWERED_IN_TARGET_BUSINESS));
+    assertEquals(2.0 / 3, (double) day("phone", DailyServiceMetricsSchema.SERVICE_LEVEL_BUSINESS), 1e-12);
+    assertEquals(1.0 / 3, (double) day("phone", DailyServiceMetricsSchema.SERVICE_LEVEL), 1e-12, "calendar, unchanged");
+    assertEquals(5.0, (double) day("phone", DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS), 1e-12, "(0 + 10) / 2");
+    assertEquals(2L, (long) day("phone", DailyServiceMetricsSchema.ARRIVED_CLOSED), "P1, P2a queued before 11:01");
+    // Chat, T = 60: C1 0 s, C2 30 s: both within (the calendar service level is 1 / 2).
+    assertEquals(1.0, (double) day("chat", DailyServiceMetricsSchema.SERVICE_LEVEL_BUSINESS), 1e-12);
+    // E-mail without queued_at: the business wait is measured, the queue is not.
+    assertEquals(0.0, (double) day("email", DailyServiceMetricsSchema.ASA_BUSINESS_SECONDS), 1e-12);
+    assertNull(day("email", DailyServiceMetricsSchema.SERVICE_LEVEL_BUSINESS), "no queue measurement");
+    assertNull(day("email", DailyServiceMetricsSchema.ANSWERED_IN_TARGET_BUSINESS), "no queue measurement");
   }
 }
