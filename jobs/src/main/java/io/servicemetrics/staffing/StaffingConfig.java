@@ -58,7 +58,7 @@ public record StaffingConfig(
     }
   }
 
-  /** The defaults with a cost per agent hour in {@code currency}. */
+  /** These settings with {@code cost} per paid agent hour, in {@code currencyCode}. */
   public StaffingConfig withCost(OptionalDouble cost, String currencyCode) {
     return new StaffingConfig(intervalMinutes, goals, fcrGainsPoints, cost, currencyCode);
   }

@@ -12,6 +12,8 @@ import io.servicemetrics.schema.CsatByFcrSpeedSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.MentionsSchema;
 import io.servicemetrics.schema.ResolutionSpeedModelSchema;
+import io.servicemetrics.schema.ResolutionValueSchema;
+import io.servicemetrics.schema.StaffingIntervalsSchema;
 import io.servicemetrics.schema.SurveysSchema;
 import io.servicemetrics.schema.WomMentionsSchema;
 import io.servicemetrics.schema.WomMultiplierSchema;
@@ -46,7 +48,9 @@ class NotebooksExportTest {
       Map.entry(Table.GOLD_CSAT_BY_FCR_SPEED, CsatByFcrSpeedSchema.SCHEMA),
       Map.entry(Table.GOLD_AGENT_METRICS, AgentMetricsSchema.SCHEMA),
       Map.entry(Table.GOLD_WOM_MENTIONS, WomMentionsSchema.SCHEMA),
-      Map.entry(Table.GOLD_WOM_MULTIPLIER, WomMultiplierSchema.SCHEMA));
+      Map.entry(Table.GOLD_WOM_MULTIPLIER, WomMultiplierSchema.SCHEMA),
+      Map.entry(Table.GOLD_STAFFING_INTERVALS, StaffingIntervalsSchema.SCHEMA),
+      Map.entry(Table.GOLD_RESOLUTION_VALUE, ResolutionValueSchema.SCHEMA));
 
   /** notebooks-export/ at the repository root, next to data-samples/ and the jobs module. */
   static Path notebooksDir() {
