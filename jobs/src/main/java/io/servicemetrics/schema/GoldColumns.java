@@ -17,7 +17,7 @@ public final class GoldColumns {
   public static final String PERIOD_END = "period_end";
 
   /** Bump when any definition in docs/METRICS.md changes meaning. */
-  public static final String CURRENT_DEFINITIONS_VERSION = "1";
+  public static final String CURRENT_DEFINITIONS_VERSION = "2";
 
   public static final List<StructField> STAMP = List.of(
       required(AS_OF, TimestampType), required(DEFINITIONS_VERSION, StringType));
