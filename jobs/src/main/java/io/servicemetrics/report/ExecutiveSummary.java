@@ -190,8 +190,8 @@ public final class ExecutiveSummary {
    */
   public static List<KpiTile> speedTiles(ReportModel model) {
     if (model.channelSpeed().isEmpty()) {
-      return List.of(new KpiTile("Speed per channel", ReportFormat.NONE, null, ReportFormat.NONE, Trend.NONE,
-          Judgement.NEUTRAL, "gold channel_speed is missing: run the metrics stage"));
+      return List.of(new KpiTile("Speed per channel", ReportFormat.NOT_MEASURED, null, "", Trend.NONE,
+          Judgement.NEUTRAL, notMeasured("gold channel_speed is missing: run the metrics stage")));
     }
     List<KpiTile> tiles = new ArrayList<>();
     for (ChannelSpeed c : model.channelSpeed().get()) {
