@@ -190,8 +190,8 @@ public final class ExecutiveSummary {
    */
   public static List<KpiTile> speedTiles(ReportModel model) {
     if (model.channelSpeed().isEmpty()) {
-      return List.of(new KpiTile("Speed per channel", ReportFormat.NONE, null, ReportFormat.NONE, Trend.NONE,
-          Judgement.NEUTRAL, "gold channel_speed is missing: run the metrics stage"));
+      return List.of(new KpiTile("Speed per channel", ReportFormat.NOT_MEASURED, null, "", Trend.NONE,
+          Judgement.NEUTRAL, notMeasured("gold channel_speed is missing: run the metrics stage")));
     }
     List<KpiTile> tiles = new ArrayList<>();
     for (ChannelSpeed c : model.channelSpeed().get()) {
@@ -202,11 +202,12 @@ public final class ExecutiveSummary {
       boolean hasPrevious = prev.isPresent() || model.previous().isPresent();
       if (inBusinessHours(c)) {
         Double delta = delta(Optional.of(c.asaBusinessSeconds()), prev.map(ChannelSpeed::asaBusinessSeconds));
-        tiles.add(new KpiTile(channelLabel(c.channel()) + ": first response, business hours",
+        // The label stays as short as the other tiles' (the tile is a quarter of the page wide).
+        tiles.add(new KpiTile(channelLabel(c.channel()) + ", business hours",
             ReportFormat.waitTime(c.asaBusinessSeconds()), null,
             deltaText(hasPrevious, delta, ReportFormat::waitDelta), trend(delta, WAIT_FLAT_SECONDS),
             judge(delta, WAIT_FLAT_SECONDS, false),
-            "open hours of the schedule only (calendar "
+            "first response while open (calendar "
                 + ReportFormat.waitTime(c.asaSeconds()) + "); " + waitBasis(c)));
         continue;
       }

@@ -118,7 +118,7 @@ class ReportDataTest {
     assertEquals(12.0, speeds.get(0).asaBusinessSeconds(), 1e-12, "read for every channel, shown for e-mail only");
 
     String text = PdfInspection.text(ServiceReport.render(model).pdf()).replaceAll("\\s+", " ");
-    for (String s : List.of("16.7%", "66.7%", "60.0%", "+0.0", "0:30", "business hours", "8:57", "5.0%", "3.0x", "+1.0x",
+    for (String s : List.of("16.7%", "66.7%", "60.0%", "+0.0", "0:30", "business hours", ReportFormat.waitTime(5_400.0), "8:57", "5.0%", "3.0x", "+1.0x",
         "-3.3 pp", "gold resolution_speed_model is missing")) {
       assertTrue(text.contains(s), "the PDF prints the gold-derived " + s);
     }

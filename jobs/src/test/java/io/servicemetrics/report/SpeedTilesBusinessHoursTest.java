@@ -22,10 +22,15 @@ class SpeedTilesBusinessHoursTest {
     // Calendar mean 3 h 12 min (11,520 s), of which 1 h 30 min (5,400 s) while the desk was open.
     KpiTile tile = emailTile(new ChannelSpeed("email", 1_500, 1_490, 0, null, 1_490, 11_520.0, null, null, null,
         86_400L, null, null, 5_400.0, null));
-    assertEquals("E-mail: first response, business hours", tile.label());
+    assertEquals("E-mail, business hours", tile.label());
+    assertTrue(tile.basis().startsWith("first response while open"), tile.basis());
     assertEquals(ReportFormat.waitTime(5_400.0), tile.value());
     assertTrue(tile.basis().contains("calendar " + ReportFormat.waitTime(11_520.0)), tile.basis());
     assertTrue(tile.basis().contains("n = 1,490"), tile.basis());
+    ReportModel model = ReportFixtures.realistic().withChannelSpeed(Optional.of(List.of(new ChannelSpeed("email", 1_500,
+        1_490, 0, null, 1_490, 11_520.0, null, null, null, 86_400L, null, null, 5_400.0, null))), Optional.empty());
+    assertEquals(Optional.of("Speed, channel by channel: e-mail first response took " + ReportFormat.waitTime(5_400.0)
+        + " in business hours."), ExecutiveSummary.speedSentence(model));
   }
 
   @Test
