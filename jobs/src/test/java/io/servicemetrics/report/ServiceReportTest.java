@@ -254,4 +254,21 @@ class ServiceReportTest {
     assertEquals(List.of(AgentsPage.NAME, RepeatCharts.TREND, RepeatCharts.BY_QUEUE), names,
         "only charts with something true to show");
   }
+
+  @Test
+  void referenceLabelsShortenWhenTheAxisLeavesNoRoomBetweenTwoAndElevenTimes() {
+    // Axis 0..ceil(1.1 x 18.4) = 21: 9 units of 21 on a 290 pt plot leave 116 pt, less than
+    // "2x: published consumer studies" needs, so it crossed the 11x line on the sample.
+    List<String> wide = referenceLabels(18.4);
+    assertEquals(List.of("2x: studies", "11x: folklore"), wide, "shortened on a wide axis");
+    assertEquals(List.of("2x: published consumer studies", "11x: folklore"), referenceLabels(3.3), "full on 0..13");
+  }
+
+  private static List<String> referenceLabels(double high) {
+    List<WomCharts.Ratio> ratios = List.of(new WomCharts.Ratio(WomCharts.EXPOSURE, 6.2, 1.7, high, 150L, 95L));
+    org.jfree.chart.plot.XYPlot plot = WomCharts.createRatiosChart(WomCharts.createRatiosDataset(ratios), ratios)
+        .getXYPlot();
+    return plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND).stream()
+        .map(m -> ((org.jfree.chart.plot.Marker) m).getLabel()).filter(java.util.Objects::nonNull).toList();
+  }
 }
