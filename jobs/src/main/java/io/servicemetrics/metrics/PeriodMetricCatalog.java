@@ -52,7 +52,8 @@ public final class PeriodMetricCatalog {
               + " scorer_accuracy; n_negative_corrected, n_positive_corrected = solve(M^T n = observed) with M the"
               + " model's row-normalized cross-validated confusion matrix, clipped at 0, plus vendor-labelled"
               + " counts; incidence_ratio_corrected with a bootstrap interval resampling the confusion rows and"
-              + " the period's counts.",
+              + " the period's counts. reshare_ratio = mean reshares(negative) / mean reshares(positive), pooled"
+              + " bootstrap interval like reach_ratio.",
           PERIOD + "; " + BOOT),
       def("experience_polarity",
           "csat >= 4 positive, <= 2 negative, 3 neutral; without csat: resolved true positive, resolved false"

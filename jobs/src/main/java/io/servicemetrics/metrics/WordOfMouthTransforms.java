@@ -92,6 +92,44 @@ public final class WordOfMouthTransforms {
   static final Bootstrap.Statistic REACH_RATIO = (c, s) -> (s[NEG] / c[NEG]) / (s[POS] / c[POS]);
   static final Bootstrap.Statistic EXPOSURE = (c, s) -> s[NEG] / s[POS];
 
+  /**
+   * Frequency table of mentions: sentiment_label × reshares → items, in {@link #mentionFrequencies}'
+   * shape with the reshare count in the {@link #REACH} column.
+   */
+  public static Dataset<Row> reshareFrequencies(Dataset<Row> periodMentions) {
+    return periodMentions.groupBy(col(MentionsSchema.SENTIMENT_LABEL), col(MentionsSchema.RESHARES).as(REACH))
+        .agg(count(lit(1)).as(ITEMS));
+  }
+
+  /**
+   * reshare_ratio = mean reshares of a negative mention / mean reshares of a positive one, with its
+   * pooled bootstrap interval: amplification that needs neither impressions nor followers. All
+   * NULL without reshare frequencies; NULL with a note when undefined.
+   */
+  private static List<Object> reshareRatio(List<Row> reshares, Notes notes) {
+    if (reshares.isEmpty()) {
+      return Arrays.asList(null, null, null);
+    }
+    FrequencyTable table = new FrequencyTable(3);
+    for (Row f : reshares) {
+      String label = f.getAs(MentionsSchema.SENTIMENT_LABEL);
+      int group = MentionsSchema.LABEL_NEGATIVE.equals(label) ? NEG
+          : MentionsSchema.LABEL_POSITIVE.equals(label) ? POS : NEUTRAL;
+      table.add(group, f.<Long>getAs(REACH), f.<Long>getAs(ITEMS));
+    }
+    Bootstrap.Outcome o = Bootstrap.pooled(table, List.of(REACH_RATIO)).get(0);
+    Double estimate = ResolutionSpeedTransforms.finiteOrNull(REACH_RATIO.of(table.counts(), table.sums()));
+    if (estimate == null) {
+      long[] c = table.counts();
+      notes.add(WomMentionsSchema.RESHARE_RATIO + ": undefined: " + (c[POS] == 0 ? "no positive mentions in the period"
+          : c[NEG] == 0 ? "no negative mentions in the period" : "positive mentions were never reshared"));
+    } else if (o.interval() == null) {
+      notes.add(WomMentionsSchema.RESHARE_RATIO + ": " + o.reason());
+    }
+    Interval interval = estimate == null ? null : o.interval();
+    return Arrays.asList(estimate, interval == null ? null : interval.low(), interval == null ? null : interval.high());
+  }
+
   /** Mentions by sentiment_source × sentiment_label → items: who labelled the period's mentions, and how. */
   public static Dataset<Row> sourceFrequencies(Dataset<Row> periodMentions) {
     return periodMentions.groupBy(col(MentionsSchema.SENTIMENT_SOURCE), col(MentionsSchema.SENTIMENT_LABEL))
@@ -108,17 +146,17 @@ public final class WordOfMouthTransforms {
    * {@link #sourceFrequencies}.
    */
   public static Row womMentionsRow(List<Row> frequencies, List<Row> sources, GoldStamp stamp) {
-    return womMentionsRow(frequencies, sources, java.util.Map.of(), stamp);
+    return womMentionsRow(frequencies, sources, List.of(), java.util.Map.of(), stamp);
   }
 
   /**
    * The gold wom_mentions row; when the period's model-labelled mentions come from one model whose
    * cross-validated confusion matrix is in {@code confusions} (model id → matrix, rows true and
    * columns predicted, in the order negative, neutral, positive), also the counts and incidence
-   * ratio corrected for that model's errors.
+   * ratio corrected for that model's errors; and the reshare ratio from {@link #reshareFrequencies}.
    */
-  public static Row womMentionsRow(List<Row> frequencies, List<Row> sources, java.util.Map<String, long[][]> confusions,
-      GoldStamp stamp) {
+  public static Row womMentionsRow(List<Row> frequencies, List<Row> sources, List<Row> reshares,
+      java.util.Map<String, long[][]> confusions, GoldStamp stamp) {
     FrequencyTable table = new FrequencyTable(3);
     for (Row f : frequencies) {
       String label = f.getAs(MentionsSchema.SENTIMENT_LABEL);
@@ -148,7 +186,7 @@ public final class WordOfMouthTransforms {
       values.addAll(Arrays.asList(estimate, interval == null ? null : interval.low(),
           interval == null ? null : interval.high()));
     }
-    values.add(notes.text());
+    List<Object> reshare = reshareRatio(reshares, notes);
     // Per source, counts in the order negative, neutral, positive (the confusion matrices' order).
     java.util.Map<String, long[]> byModel = new java.util.TreeMap<>();
     long[] others = new long[3];
@@ -167,9 +205,12 @@ public final class WordOfMouthTransforms {
         }
       }
     }
+    List<Object> corrected = corrected(byModel, others, confusions, notes);
+    values.add(notes.text());
     values.add(byModel.isEmpty() ? null : String.join(",", byModel.keySet()));
     values.add(lexicon);
-    values.addAll(corrected(byModel, others, confusions, notes));
+    values.addAll(corrected);
+    values.addAll(reshare);
     values.add(stamp.asOfValue());
     values.add(stamp.definitionsVersion());
     return new GenericRowWithSchema(values.toArray(), WomMentionsSchema.SCHEMA);
@@ -234,7 +275,8 @@ public final class WordOfMouthTransforms {
     List<Row> frequencies = mentionFrequencies(period).collectAsList();
     List<Row> sources = sourceFrequencies(period).collectAsList();
     return mentions.sparkSession().createDataFrame(
-        List.of(womMentionsRow(frequencies, sources, confusions, stamp)), WomMentionsSchema.SCHEMA);
+        List.of(womMentionsRow(frequencies, sources, reshareFrequencies(period).collectAsList(), confusions, stamp)),
+        WomMentionsSchema.SCHEMA);
   }
 
   // ---- wom_multiplier ----

@@ -27,11 +27,14 @@ public final class MentionsSchema {
   public static final String SENTIMENT = "sentiment";
   public static final String IN_REPLY_TO = "in_reply_to";
 
-  /** Silver only: the vendor sentiment when present, else the project's lexicon score (-1..1). */
+  /**
+   * Silver only: the vendor sentiment when present, else the active sentiment model's P(positive) -
+   * P(negative), else the project's lexicon score (-1..1).
+   */
   public static final String SENTIMENT_SCORE = "sentiment_score";
-  /** Silver only: "vendor" or "lexicon": which scorer produced sentiment_score. */
+  /** Silver only: "vendor", "lexicon" or "model:<model_id>": which scorer produced sentiment_score. */
   public static final String SENTIMENT_SOURCE = "sentiment_source";
-  /** Silver only: negative (score <= -0.05), positive (>= 0.05) or neutral. */
+  /** Silver only: negative (score <= -0.05), positive (>= 0.05) or neutral; a model's most probable class. */
   public static final String SENTIMENT_LABEL = "sentiment_label";
   public static final String LABEL_NEGATIVE = "negative";
   public static final String LABEL_POSITIVE = "positive";

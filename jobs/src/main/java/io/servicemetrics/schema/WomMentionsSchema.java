@@ -44,6 +44,13 @@ public final class WomMentionsSchema {
   public static final String INCIDENCE_RATIO_CORRECTED = "incidence_ratio_corrected";
   public static final String INCIDENCE_CORRECTED_CI_LOW = "incidence_corrected_ci_low";
   public static final String INCIDENCE_CORRECTED_CI_HIGH = "incidence_corrected_ci_high";
+  /**
+   * Mean reshares of a negative mention / mean reshares of a positive one: amplification measured
+   * without impressions or followers. NULL with a note when undefined.
+   */
+  public static final String RESHARE_RATIO = "reshare_ratio";
+  public static final String RESHARE_CI_LOW = "reshare_ci_low";
+  public static final String RESHARE_CI_HIGH = "reshare_ci_high";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -67,7 +74,10 @@ public final class WomMentionsSchema {
           nullable(N_POSITIVE_CORRECTED, DoubleType),
           nullable(INCIDENCE_RATIO_CORRECTED, DoubleType),
           nullable(INCIDENCE_CORRECTED_CI_LOW, DoubleType),
-          nullable(INCIDENCE_CORRECTED_CI_HIGH, DoubleType)),
+          nullable(INCIDENCE_CORRECTED_CI_HIGH, DoubleType),
+          nullable(RESHARE_RATIO, DoubleType),
+          nullable(RESHARE_CI_LOW, DoubleType),
+          nullable(RESHARE_CI_HIGH, DoubleType)),
       GoldColumns.STAMP);
 
   private WomMentionsSchema() {}
