@@ -72,7 +72,8 @@ public final class PeriodMetricCatalog {
               + " (sums of the daily counts; NULL when queue_measured = 0); asa_seconds = sum(asa_seconds x asa_n) /"
               + " sum(asa_n); service_level = answered_in_target / (queued - short_abandons); queue_abandon_rate ="
               + " queue_abandons / (queued - short_abandons); service_level_target_seconds = the largest daily target."
-              + " Waits are never averaged across channels.", PERIOD));
+              + " previous_chains, previous_asa_seconds, previous_service_level: the same over the period_days before"
+              + " (NULL without chains then). Waits are never averaged across channels.", PERIOD));
 
   private PeriodMetricCatalog() {}
 

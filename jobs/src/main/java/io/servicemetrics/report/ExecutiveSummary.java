@@ -90,12 +90,11 @@ public final class ExecutiveSummary {
     }
     List<KpiTile> tiles = new ArrayList<>();
     for (ChannelSpeed c : model.channelSpeed().get()) {
-      Optional<ChannelSpeed> prev = model.previousChannelSpeed().orElse(List.of()).stream()
-          .filter(p -> p.channel().equals(c.channel())).findFirst();
       boolean answer = ANSWER_CHANNELS.contains(c.channel());
-      // A previous period without this channel is no first period: its change is n/a.
-      boolean hasPrevious = prev.isPresent() || model.previous().isPresent();
-      Double delta = delta(Optional.ofNullable(c.asaSeconds()), prev.map(ChannelSpeed::asaSeconds));
+      // The previous period's numbers are in the same gold row. A previous period without this
+      // channel is no first period: its change is n/a.
+      boolean hasPrevious = (c.previousChains() != null && c.previousChains() > 0) || model.previous().isPresent();
+      Double delta = delta(Optional.ofNullable(c.asaSeconds()), Optional.ofNullable(c.previousAsaSeconds()));
       Trend trend = trend(delta, WAIT_FLAT_SECONDS);
       tiles.add(new KpiTile(channelLabel(c.channel()) + (answer ? ": speed of answer" : ": first response"),
           ReportFormat.waitTime(c.asaSeconds()), null,
@@ -104,7 +103,7 @@ public final class ExecutiveSummary {
       if (answer) {
         Long offered = c.offered();
         double[] ci = c.serviceLevel() == null ? null : Intervals.wilson(c.answeredInTarget(), offered);
-        Double slDelta = delta(Optional.ofNullable(c.serviceLevel()), prev.map(ChannelSpeed::serviceLevel));
+        Double slDelta = delta(Optional.ofNullable(c.serviceLevel()), Optional.ofNullable(c.previousServiceLevel()));
         tiles.add(new KpiTile(channelLabel(c.channel()) + ": service level", ReportFormat.percent(c.serviceLevel()),
             ci == null ? null : "95% CI " + ReportFormat.percentRange(ci[0], ci[1]),
             deltaText(hasPrevious, slDelta, ReportFormat::points), trend(slDelta, 0.0005),

@@ -32,7 +32,6 @@ import java.util.Optional;
  * @param asOf the latest as_of seen in the period's gold rows
  * @param channelSpeed speed per channel for the period (gold channel_speed), channels in
  *     {@link ChannelSpeed#ORDER}; empty optional when the table is missing
- * @param previousChannelSpeed the previous period's rows, empty optional when missing
  */
 public record ReportModel(
     LocalDate periodEnd,
@@ -52,8 +51,7 @@ public record ReportModel(
     Optional<List<SourceQuality>> dataQuality,
     List<String> definitionsVersions,
     Optional<Instant> asOf,
-    Optional<List<ChannelSpeed>> channelSpeed,
-    Optional<List<ChannelSpeed>> previousChannelSpeed) {
+    Optional<List<ChannelSpeed>> channelSpeed) {
 
   /** A model without per-channel speed (gold channel_speed missing). */
   public ReportModel(LocalDate periodEnd, int periodDays, Optional<PeriodKpis> current, Optional<PeriodKpis> previous,
@@ -64,7 +62,7 @@ public record ReportModel(
       Optional<Instant> asOf) {
     this(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory, csatBySpeed, model, agents,
         agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality, definitionsVersions, asOf,
-        Optional.empty(), Optional.empty());
+        Optional.empty());
   }
 
   public ReportModel {
@@ -75,14 +73,13 @@ public record ReportModel(
     daily = List.copyOf(daily);
     definitionsVersions = List.copyOf(definitionsVersions);
     Objects.requireNonNull(channelSpeed, "channelSpeed");
-    Objects.requireNonNull(previousChannelSpeed, "previousChannelSpeed");
   }
 
   /** The same model with per-channel speed. */
-  public ReportModel withChannelSpeed(Optional<List<ChannelSpeed>> current, Optional<List<ChannelSpeed>> previousRows) {
-    return new ReportModel(periodEnd, periodDays, this.current, previous, daily, repeatByQueue, repeatByCategory,
+  public ReportModel withChannelSpeed(Optional<List<ChannelSpeed>> rows) {
+    return new ReportModel(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory,
         csatBySpeed, model, agents, agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality,
-        definitionsVersions, asOf, current, previousRows);
+        definitionsVersions, asOf, rows);
   }
 
   /** First day (inclusive) of the period. */
@@ -160,11 +157,12 @@ public record ReportModel(
    * @param queueMeasured chains whose queuing is known; 0 = queue time not delivered for the channel
    * @param asaN chains in asaSeconds
    * @param asaSeconds mean queue wait where measured, else mean wait from contact start
+   * @param previousChains the channel's chains in the previous period, null when it had none
    */
   public record ChannelSpeed(
       String channel, long chains, long answered, long queueMeasured, Long queued, long asaN, Double asaSeconds,
       Long answeredInTarget, Long shortAbandons, Double serviceLevel, Long targetSeconds, Double queueAbandonRate,
-      Long abandonedBeforeQueue) {
+      Long abandonedBeforeQueue, Long previousChains, Double previousAsaSeconds, Double previousServiceLevel) {
     /** Channels in page order; a channel not listed comes after them, alphabetically. */
     public static final List<String> ORDER = List.of("phone", "chat", "email", "social");
 

@@ -32,6 +32,10 @@ public final class ChannelSpeedSchema {
   public static final String SERVICE_LEVEL = "service_level";
   public static final String SERVICE_LEVEL_TARGET_SECONDS = "service_level_target_seconds";
   public static final String QUEUE_ABANDON_RATE = "queue_abandon_rate";
+  // The previous period (the period_days before this one) on the same channel, for the report's changes.
+  public static final String PREVIOUS_CHAINS = "previous_chains";
+  public static final String PREVIOUS_ASA_SECONDS = "previous_asa_seconds";
+  public static final String PREVIOUS_SERVICE_LEVEL = "previous_service_level";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -50,7 +54,10 @@ public final class ChannelSpeedSchema {
           nullable(ABANDONED_BEFORE_QUEUE, LongType),
           nullable(SERVICE_LEVEL, DoubleType),
           nullable(SERVICE_LEVEL_TARGET_SECONDS, LongType),
-          nullable(QUEUE_ABANDON_RATE, DoubleType)),
+          nullable(QUEUE_ABANDON_RATE, DoubleType),
+          nullable(PREVIOUS_CHAINS, LongType),
+          nullable(PREVIOUS_ASA_SECONDS, DoubleType),
+          nullable(PREVIOUS_SERVICE_LEVEL, DoubleType)),
       GoldColumns.STAMP);
 
   private ChannelSpeedSchema() {}
