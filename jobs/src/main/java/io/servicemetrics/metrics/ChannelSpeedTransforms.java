@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import io.servicemetrics.schema.ChannelSpeedSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -28,18 +29,36 @@ public final class ChannelSpeedTransforms {
   private static final String ASA_BUSINESS_SUM = "_asa_business_sum";
   private static final String ASA_BUSINESS_N = "_asa_business_n";
   private static final String OFFERED_BUSINESS = "_offered_business";
+  private static final String PREVIOUS_CHANNEL = "_previous_channel";
 
   private ChannelSpeedTransforms() {}
 
   /**
    * @param daily rows of {@link DailyServiceMetricsSchema} (any dates: the period is selected here)
-   * @return one row per channel with chains in the period, in {@link ChannelSpeedSchema}'s columns
+   * @return one row per channel with chains in the period, in {@link ChannelSpeedSchema}'s columns,
+   *     with the same channel's chains, ASA and service level over the period_days before it
    */
   public static Dataset<Row> channelSpeed(Dataset<Row> daily, PeriodWindow window, GoldStamp stamp) {
+    LocalDate previousEnd = window.periodStart().minusDays(1);
+    Dataset<Row> previous = period(daily, previousEnd.minusDays(window.periodDays() - 1L), previousEnd).select(
+        col(ChannelSpeedSchema.CHANNEL).as(PREVIOUS_CHANNEL),
+        col(ChannelSpeedSchema.CHAINS).as(ChannelSpeedSchema.PREVIOUS_CHAINS),
+        col(ChannelSpeedSchema.ASA_SECONDS).as(ChannelSpeedSchema.PREVIOUS_ASA_SECONDS),
+        col(ChannelSpeedSchema.SERVICE_LEVEL).as(ChannelSpeedSchema.PREVIOUS_SERVICE_LEVEL));
+    Dataset<Row> rows = period(daily, window.periodStart(), window.periodEnd())
+        .join(previous, col(ChannelSpeedSchema.CHANNEL).equalTo(col(PREVIOUS_CHANNEL)), "left");
+    List<Column> columns = new ArrayList<>();
+    for (StructField f : ChannelSpeedSchema.SCHEMA.fields()) {
+      columns.add(col(f.name()).cast(f.dataType()).as(f.name()));
+    }
+    return stamp.stamp(rows).select(columns.toArray(Column[]::new));
+  }
+
+  /** The speed columns per channel with chains in [from, to]. */
+  static Dataset<Row> period(Dataset<Row> daily, LocalDate from, LocalDate to) {
     Column measuredAny = col(ChannelSpeedSchema.QUEUE_MEASURED).gt(lit(0L));
     Dataset<Row> sums = daily
-        .where(col(DailyServiceMetricsSchema.CONTACT_DATE).between(
-            lit(Date.valueOf(window.periodStart())), lit(Date.valueOf(window.periodEnd()))))
+        .where(col(DailyServiceMetricsSchema.CONTACT_DATE).between(lit(Date.valueOf(from)), lit(Date.valueOf(to))))
         .groupBy(col(DailyServiceMetricsSchema.CHANNEL).as(ChannelSpeedSchema.CHANNEL))
         .agg(
             sum(DailyServiceMetricsSchema.CHAINS).as(ChannelSpeedSchema.CHAINS),
@@ -53,8 +72,8 @@ public final class ChannelSpeedTransforms {
             count(DailyServiceMetricsSchema.SHORT_ABANDONS).as(ChannelSpeedSchema.SHORT_ABANDONS),
             count(DailyServiceMetricsSchema.QUEUE_ABANDONS).as(ChannelSpeedSchema.QUEUE_ABANDONS),
             count(DailyServiceMetricsSchema.ABANDONED_BEFORE_QUEUE).as(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE),
-            // One target per channel unless it was changed within the period; then the latest-set
-            // largest is shown (the rows' own service_level used each day's target).
+            // One target per channel unless --service-level-target changed within the period; then
+            // the largest is shown (each day's service level used that day's target).
             max(DailyServiceMetricsSchema.SERVICE_LEVEL_TARGET_SECONDS).as(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS),
             // Business hours only over the days a schedule was given (their figures are not NULL).
             // With a schedule every chain in asa_seconds has a business wait, so asa_n weighs both.
@@ -68,7 +87,7 @@ public final class ChannelSpeedTransforms {
                 .as(OFFERED_BUSINESS))
         .where(col(ChannelSpeedSchema.CHAINS).gt(lit(0L)));
     Column offered = col(ChannelSpeedSchema.QUEUED).minus(col(ChannelSpeedSchema.SHORT_ABANDONS));
-    Dataset<Row> rows = sums
+    return sums
         .withColumn(ChannelSpeedSchema.QUEUED, when(measuredAny, col(ChannelSpeedSchema.QUEUED)))
         .withColumn(ChannelSpeedSchema.ANSWERED_IN_TARGET, when(measuredAny, col(ChannelSpeedSchema.ANSWERED_IN_TARGET)))
         .withColumn(ChannelSpeedSchema.SHORT_ABANDONS, when(measuredAny, col(ChannelSpeedSchema.SHORT_ABANDONS)))
@@ -84,12 +103,8 @@ public final class ChannelSpeedTransforms {
         .withColumn(ChannelSpeedSchema.ASA_BUSINESS_SECONDS,
             DailyServiceMetricsTransforms.ratio(col(ASA_BUSINESS_SUM), col(ASA_BUSINESS_N)))
         .withColumn(ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS,
-            DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.ANSWERED_IN_TARGET_BUSINESS), col(OFFERED_BUSINESS)));
-    List<Column> columns = new ArrayList<>();
-    for (StructField f : ChannelSpeedSchema.SCHEMA.fields()) {
-      columns.add(col(f.name()).cast(f.dataType()).as(f.name()));
-    }
-    return stamp.stamp(rows).select(columns.toArray(Column[]::new));
+            DailyServiceMetricsTransforms.ratio(col(ChannelSpeedSchema.ANSWERED_IN_TARGET_BUSINESS), col(OFFERED_BUSINESS)))
+        .drop(ASA_SUM, ASA_BUSINESS_SUM, ASA_BUSINESS_N, OFFERED_BUSINESS);
   }
 
   /** Sum of a count column, NULLs (not measured) skipped; 0 when all are NULL (masked by the caller). */

@@ -115,7 +115,8 @@ public final class PeriodMetricCatalog {
               + " over the days with a --business-hours schedule only: asa_business_seconds = sum(asa_business_seconds"
               + " x asa_n) / sum(asa_n), answered_in_target_business = sum of the daily counts, service_level_business"
               + " = answered_in_target_business / (queued - short_abandons) of those days (NULL without a schedule)."
-              + " Waits are never averaged across channels.", PERIOD));
+              + " previous_chains, previous_asa_seconds, previous_service_level: the same over the period_days before"
+              + " (NULL without chains then). Waits are never averaged across channels.", PERIOD));
 
   private PeriodMetricCatalog() {}
 

@@ -195,13 +195,13 @@ public final class ExecutiveSummary {
     }
     List<KpiTile> tiles = new ArrayList<>();
     for (ChannelSpeed c : model.channelSpeed().get()) {
-      Optional<ChannelSpeed> prev = model.previousChannelSpeed().orElse(List.of()).stream()
-          .filter(p -> p.channel().equals(c.channel())).findFirst();
       boolean answer = ANSWER_CHANNELS.contains(c.channel());
-      // A previous period without this channel is no first period: its change is n/a.
-      boolean hasPrevious = prev.isPresent() || model.previous().isPresent();
+      // The previous period's numbers are in the same gold row. A previous period without this
+      // channel is no first period: its change is n/a.
+      boolean hasPrevious = (c.previousChains() != null && c.previousChains() > 0) || model.previous().isPresent();
       if (inBusinessHours(c)) {
-        Double delta = delta(Optional.of(c.asaBusinessSeconds()), prev.map(ChannelSpeed::asaBusinessSeconds));
+        // channel_speed carries no previous business-hours wait, so the tile shows no change.
+        Double delta = null;
         // The label stays as short as the other tiles' (the tile is a quarter of the page wide).
         tiles.add(new KpiTile(channelLabel(c.channel()) + ", business hours",
             ReportFormat.waitTime(c.asaBusinessSeconds()), null,
@@ -211,7 +211,7 @@ public final class ExecutiveSummary {
                 + ReportFormat.waitTime(c.asaSeconds()) + "); " + waitBasis(c)));
         continue;
       }
-      Double delta = delta(Optional.ofNullable(c.asaSeconds()), prev.map(ChannelSpeed::asaSeconds));
+      Double delta = delta(Optional.ofNullable(c.asaSeconds()), Optional.ofNullable(c.previousAsaSeconds()));
       Trend trend = trend(delta, WAIT_FLAT_SECONDS);
       tiles.add(new KpiTile(channelLabel(c.channel()) + (answer ? ": speed of answer" : ": first response"),
           ReportFormat.waitTime(c.asaSeconds()), null,
@@ -220,7 +220,7 @@ public final class ExecutiveSummary {
       if (answer) {
         Long offered = c.offered();
         double[] ci = c.serviceLevel() == null ? null : Intervals.wilson(c.answeredInTarget(), offered);
-        Double slDelta = delta(Optional.ofNullable(c.serviceLevel()), prev.map(ChannelSpeed::serviceLevel));
+        Double slDelta = delta(Optional.ofNullable(c.serviceLevel()), Optional.ofNullable(c.previousServiceLevel()));
         tiles.add(new KpiTile(channelLabel(c.channel()) + ": service level", ReportFormat.percent(c.serviceLevel()),
             ci == null ? null : "95% CI " + ReportFormat.percentRange(ci[0], ci[1]),
             deltaText(hasPrevious, slDelta, ReportFormat::points), trend(slDelta, 0.0005),

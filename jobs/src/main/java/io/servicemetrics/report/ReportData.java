@@ -144,8 +144,6 @@ public final class ReportData {
           () -> periodRows(delta, Table.GOLD_WOM_MENTIONS, date));
       Pending<Optional<List<Row>>> channelRows = reductions.start("The speed per channel rows",
           () -> periodRows(delta, Table.GOLD_CHANNEL_SPEED, date));
-      Pending<Optional<List<Row>>> prevChannelRows = reductions.start("The previous speed per channel rows",
-          () -> periodRows(delta, Table.GOLD_CHANNEL_SPEED, date.minusDays(periodDays)));
       Pending<Optional<List<SourceQuality>>> quality = reductions.start("The source quality rows",
           () -> read(delta, Table.META_RUN_LOG)
               .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
@@ -172,7 +170,7 @@ public final class ReportData {
           prevWomRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           mentionRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
           quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]),
-          channelRows.get().map(ReportData::channelSpeeds), prevChannelRows.get().map(ReportData::channelSpeeds));
+          channelRows.get().map(ReportData::channelSpeeds));
     }
   }
 
@@ -194,7 +192,9 @@ public final class ReportData {
         r.getAs(ChannelSpeedSchema.SERVICE_LEVEL), r.getAs(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS),
         r.getAs(ChannelSpeedSchema.QUEUE_ABANDON_RATE), r.getAs(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE),
         optionalDouble(r, ChannelSpeedSchema.ASA_BUSINESS_SECONDS),
-        optionalDouble(r, ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS));
+        optionalDouble(r, ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS),
+        r.getAs(ChannelSpeedSchema.PREVIOUS_CHAINS), r.getAs(ChannelSpeedSchema.PREVIOUS_ASA_SECONDS),
+        r.getAs(ChannelSpeedSchema.PREVIOUS_SERVICE_LEVEL));
   }
 
   /** A column that a channel_speed written before it existed lacks: null there (not measured). */

@@ -32,7 +32,6 @@ import java.util.Optional;
  * @param asOf the latest as_of seen in the period's gold rows
  * @param channelSpeed speed per channel for the period (gold channel_speed), channels in
  *     {@link ChannelSpeed#ORDER}; empty optional when the table is missing
- * @param previousChannelSpeed the previous period's rows, empty optional when missing
  */
 public record ReportModel(
     LocalDate periodEnd,
@@ -52,8 +51,7 @@ public record ReportModel(
     Optional<List<SourceQuality>> dataQuality,
     List<String> definitionsVersions,
     Optional<Instant> asOf,
-    Optional<List<ChannelSpeed>> channelSpeed,
-    Optional<List<ChannelSpeed>> previousChannelSpeed) {
+    Optional<List<ChannelSpeed>> channelSpeed) {
 
   /** A model without per-channel speed (gold channel_speed missing). */
   public ReportModel(LocalDate periodEnd, int periodDays, Optional<PeriodKpis> current, Optional<PeriodKpis> previous,
@@ -64,7 +62,7 @@ public record ReportModel(
       Optional<Instant> asOf) {
     this(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory, csatBySpeed, model, agents,
         agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality, definitionsVersions, asOf,
-        Optional.empty(), Optional.empty());
+        Optional.empty());
   }
 
   public ReportModel {
@@ -75,14 +73,13 @@ public record ReportModel(
     daily = List.copyOf(daily);
     definitionsVersions = List.copyOf(definitionsVersions);
     Objects.requireNonNull(channelSpeed, "channelSpeed");
-    Objects.requireNonNull(previousChannelSpeed, "previousChannelSpeed");
   }
 
   /** The same model with per-channel speed. */
-  public ReportModel withChannelSpeed(Optional<List<ChannelSpeed>> current, Optional<List<ChannelSpeed>> previousRows) {
-    return new ReportModel(periodEnd, periodDays, this.current, previous, daily, repeatByQueue, repeatByCategory,
+  public ReportModel withChannelSpeed(Optional<List<ChannelSpeed>> rows) {
+    return new ReportModel(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory,
         csatBySpeed, model, agents, agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality,
-        definitionsVersions, asOf, current, previousRows);
+        definitionsVersions, asOf, rows);
   }
 
   /** First day (inclusive) of the period. */
@@ -189,11 +186,13 @@ public record ReportModel(
    * @param asaBusinessSeconds the same wait counted in business hours; null without a schedule
    * @param serviceLevelBusiness service level on the business-hours queue wait; null without a
    *     schedule or without queue measurement
+   * @param previousChains the channel's chains in the previous period, null when it had none
    */
   public record ChannelSpeed(
       String channel, long chains, long answered, long queueMeasured, Long queued, long asaN, Double asaSeconds,
       Long answeredInTarget, Long shortAbandons, Double serviceLevel, Long targetSeconds, Double queueAbandonRate,
-      Long abandonedBeforeQueue, Double asaBusinessSeconds, Double serviceLevelBusiness) {
+      Long abandonedBeforeQueue, Double asaBusinessSeconds, Double serviceLevelBusiness, Long previousChains,
+      Double previousAsaSeconds, Double previousServiceLevel) {
     /** Channels in page order; a channel not listed comes after them, alphabetically. */
     public static final List<String> ORDER = List.of("phone", "chat", "email", "social");
 
@@ -203,7 +202,7 @@ public record ReportModel(
         Long answeredInTarget, Long shortAbandons, Double serviceLevel, Long targetSeconds, Double queueAbandonRate,
         Long abandonedBeforeQueue) {
       this(channel, chains, answered, queueMeasured, queued, asaN, asaSeconds, answeredInTarget, shortAbandons,
-          serviceLevel, targetSeconds, queueAbandonRate, abandonedBeforeQueue, null, null);
+          serviceLevel, targetSeconds, queueAbandonRate, abandonedBeforeQueue, null, null, null, null, null);
     }
 
     /** Queued chains that count for service level (queued - short abandons), null when not measured. */

@@ -39,6 +39,10 @@ public final class ChannelSpeedSchema {
   public static final String ANSWERED_IN_TARGET_BUSINESS = "answered_in_target_business";
   /** answered_in_target_business / (queued - short_abandons) over the days that have it. */
   public static final String SERVICE_LEVEL_BUSINESS = "service_level_business";
+  // The previous period (the period_days before this one) on the same channel, for the report's changes.
+  public static final String PREVIOUS_CHAINS = "previous_chains";
+  public static final String PREVIOUS_ASA_SECONDS = "previous_asa_seconds";
+  public static final String PREVIOUS_SERVICE_LEVEL = "previous_service_level";
 
   public static final StructType SCHEMA = Fields.struct(
       List.of(
@@ -60,7 +64,10 @@ public final class ChannelSpeedSchema {
           nullable(QUEUE_ABANDON_RATE, DoubleType),
           nullable(ASA_BUSINESS_SECONDS, DoubleType),
           nullable(ANSWERED_IN_TARGET_BUSINESS, LongType),
-          nullable(SERVICE_LEVEL_BUSINESS, DoubleType)),
+          nullable(SERVICE_LEVEL_BUSINESS, DoubleType),
+          nullable(PREVIOUS_CHAINS, LongType),
+          nullable(PREVIOUS_ASA_SECONDS, DoubleType),
+          nullable(PREVIOUS_SERVICE_LEVEL, DoubleType)),
       GoldColumns.STAMP);
 
   private ChannelSpeedSchema() {}

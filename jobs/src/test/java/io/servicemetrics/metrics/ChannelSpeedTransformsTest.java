@@ -48,7 +48,14 @@ class ChannelSpeedTransformsTest {
         // Phone, a day from a file without queued_at: ASA from initiation, 50 s over 5; queue counts NULL.
         daily("2024-03-11", "phone", Map.of("chains", 6L, "answered", 5L, "abandoned", 1L, "asa_n", 5L,
             "asa_seconds", 50.0, "service_level_target_seconds", 20L)),
-        // Outside the period (2024-03-04 .. 2024-03-31).
+        // The previous period (2024-02-05 .. 2024-03-03): phone 4 chains, ASA 40 s, 3 of 4 offered within 20 s.
+        daily("2024-03-03", "phone", Map.of("chains", 4L, "answered", 4L, "queue_measured", 4L, "queued", 4L,
+            "answered_in_target", 3L, "short_abandons", 0L, "asa_n", 4L, "asa_seconds", 40.0,
+            "service_level_target_seconds", 20L)),
+        // Outside both periods.
+        daily("2024-02-04", "phone", Map.of("chains", 50L, "answered", 50L, "asa_n", 50L, "asa_seconds", 99.0,
+            "service_level_target_seconds", 20L)),
+        // After the period.
         daily("2024-04-01", "phone", Map.of("chains", 100L, "answered", 100L, "queue_measured", 100L, "queued", 100L,
             "answered_in_target", 100L, "asa_n", 100L, "asa_seconds", 1.0, "service_level_target_seconds", 20L)),
         // E-mail without queued_at: hours, kept apart from phone's seconds.
@@ -72,6 +79,9 @@ class ChannelSpeedTransformsTest {
     assertEquals(0.125, (double) phone.getAs(ChannelSpeedSchema.QUEUE_ABANDON_RATE), 1e-12, "1 / (9 - 1)");
     assertEquals(1L, (long) phone.getAs(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE));
     assertEquals(20L, (long) phone.getAs(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS));
+    assertEquals(4L, (long) phone.getAs(ChannelSpeedSchema.PREVIOUS_CHAINS), "the previous 28 days, 03-03 only");
+    assertEquals(40.0, (double) phone.getAs(ChannelSpeedSchema.PREVIOUS_ASA_SECONDS), 1e-12);
+    assertEquals(0.75, (double) phone.getAs(ChannelSpeedSchema.PREVIOUS_SERVICE_LEVEL), 1e-12, "3 / 4");
 
     Row email = byChannel.get("email");
     assertEquals(7200.0, (double) email.getAs(ChannelSpeedSchema.ASA_SECONDS), 1e-12);
@@ -80,6 +90,7 @@ class ChannelSpeedTransformsTest {
     assertNull(email.getAs(ChannelSpeedSchema.SERVICE_LEVEL));
     assertNull(email.getAs(ChannelSpeedSchema.SHORT_ABANDONS));
     assertEquals(86_400L, (long) email.getAs(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS));
+    assertNull(email.getAs(ChannelSpeedSchema.PREVIOUS_CHAINS), "no e-mail in the previous period");
   }
 
   @Test
