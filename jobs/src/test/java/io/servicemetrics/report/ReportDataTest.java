@@ -86,6 +86,8 @@ class ReportDataTest {
     assertEquals(40, k.chains(), "10 + 30 chains");
     assertEquals(4.0 / 24, k.repeatRate(), 1e-12, "(2 + 2) / (4 + 20), not the mean of daily rates (0.3)");
     assertEquals(16.0 / 24, k.fcrRate(), 1e-12, "(1 + 15) / 24");
+    assertEquals(20, k.fcr7dNoRepeatBasis(), "the chat row's 20 eligible chains");
+    assertEquals(ReportModel.FcrBasis.MIXED, k.fcrBasis(), "20 of 24 on the no-repeat basis");
     assertEquals(3.0 / 5, k.csat(), 1e-12, "(1 + 2) / (1 + 4) surveys");
     assertEquals(0.0, k.nps(), 1e-12, "(100 x 1 - 50 x 2) / 3");
     assertEquals((30.0 * 8 + 60.0 * 30) / 38, k.asaSeconds(), 1e-9, "ASA weighted by answered");
@@ -104,6 +106,7 @@ class ReportDataTest {
     assertEquals(List.of("a", "b"), model.agents().orElseThrow().stream().map(ReportModel.Agent::agentId).toList());
     assertEquals(1, model.agentsInsufficient());
     assertEquals(3.0, model.womMultiplier().orElseThrow().multiplier());
+    assertEquals(10, model.womMultiplier().orElseThrow().periodMentions(), "mentions were delivered");
     assertEquals(2.0, model.previousMultiplier().orElseThrow().multiplier(), "previous period ends 2 days earlier");
     assertTrue(model.womMentions().isEmpty());
     SourceQuality contacts = model.dataQuality().orElseThrow().get(0);
@@ -132,7 +135,9 @@ class ReportDataTest {
       Double asa, Double aht, Double repeat, long repeatN, Double fcr, long fcrN, Double csat, long csatN, Double nps,
       long npsN) {
     return RowFactory.create(Date.valueOf(date), channel, queue, chains, answered, abandoned,
-        chains == 0 ? null : (double) abandoned / chains, asa, aht, null, null, null, null, repeat, repeatN, fcr, fcrN, 0L,
+        chains == 0 ? null : (double) abandoned / chains, asa, aht, null, null, null, null, repeat, repeatN, fcr, fcrN,
+        // The chat rows carry no outcome: their FCR rests on no repeat within 7 days.
+        "chat".equals(channel) ? fcrN : 0L,
         csat, csatN, null, nps, npsN, null, 0L, null, null, 0L, null, answered, null, null, null, null, null, 20L, null,
         null, null, AS_OF, "1");
   }
