@@ -46,6 +46,7 @@ public record PipelineConfig(
         () -> Errors.badArgument("--from " + from + " is after --to " + to, "A backfill runs forward in time",
             "Give the earlier date as --from"));
     requireQuarantineShare(maxQuarantineShare);
+    IngestConfig.requireValidFrom(validFrom, to);
   }
 
   /** Events from {@link IngestConfig#DEFAULT_VALID_FROM} on. */
