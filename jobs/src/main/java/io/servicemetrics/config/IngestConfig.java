@@ -35,6 +35,11 @@ public record IngestConfig(
     requireDeliveryRun(firstDay, "firstDay", lastDay, "lastDay", businessZone, "businessZone", landing, warehouse, piiKey,
         () -> Errors.badArgument("The delivery range " + firstDay + ".." + lastDay + " is empty",
             "Its last day is before its first", "Give the earlier date first"));
+    requireValidFrom(validFrom, lastDay);
+  }
+
+  /** A --valid-from after the last delivery day would make every event of the run out_of_range. */
+  static void requireValidFrom(LocalDate validFrom, LocalDate lastDay) {
     if (validFrom.isAfter(lastDay)) {
       throw Errors.badArgument("--valid-from " + validFrom + " is after the delivery day " + lastDay,
           "Every event of the run would be out_of_range", "Pass a --valid-from on or before the delivery days");

@@ -52,6 +52,7 @@ public record PipelineConfig(
         () -> Errors.badArgument("--from " + from + " is after --to " + to, "A backfill runs forward in time",
             "Give the earlier date as --from"));
     requireQuarantineShare(maxQuarantineShare);
+    IngestConfig.requireValidFrom(validFrom, to);
   }
 
   /** Checks --max-quarantine-share, for every command that takes it. */

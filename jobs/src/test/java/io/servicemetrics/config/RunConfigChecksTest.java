@@ -57,4 +57,22 @@ class RunConfigChecksTest {
         () -> pipeline(MARCH_1, MARCH_2, "/tmp/l", UTC, 1.5), "share 1.5");
     assertTrue(e.getMessage().startsWith("--max-quarantine-share 1.5 is not a share"), e.getMessage());
   }
+
+  @Test
+  void aValidFromAfterTheDeliveryDaysIsABadArgumentAndBenchStartsOnOrAfterIt() {
+    ServiceMetricsException ingest = assertThrows(ServiceMetricsException.class,
+        () -> IngestConfig.forDay(MARCH_1, "/tmp/l", WAREHOUSE, UTC, PiiKey.demo()).withValidFrom(MARCH_2));
+    assertTrue(ingest.getMessage().startsWith("--valid-from 2026-03-02 is after the delivery day 2026-03-01"),
+        ingest.getMessage());
+    assertThrows(ServiceMetricsException.class, () -> new PipelineConfig(MARCH_1, MARCH_1, "/tmp/l", WAREHOUSE,
+        Path.of("/tmp/r"), UTC, PiiKey.demo(), 35, 28, 0.05, false, Duration.ZERO, MARCH_2), "nightly");
+    LocalDate y1999 = LocalDate.of(1999, 1, 1);
+    assertEquals(y1999, new PipelineConfig(MARCH_1, MARCH_1, "/tmp/l", WAREHOUSE, Path.of("/tmp/r"), UTC, PiiKey.demo(),
+        35, 28, 0.05, false, Duration.ZERO, y1999).ingest().validFrom(), "nightly passes it to its ingest");
+    ServiceMetricsException bench = assertThrows(ServiceMetricsException.class, () -> new io.servicemetrics.bench.BenchConfig(
+        10, 1, 1, 42, LocalDate.of(1999, 2, 1), Path.of("/tmp/b"), false, false));
+    assertTrue(bench.getMessage().startsWith("--start-date 1999-02-01 is before --valid-from 2000-01-01"), bench.getMessage());
+    assertEquals(y1999, new io.servicemetrics.bench.BenchConfig(10, 1, 1, 42, LocalDate.of(1999, 2, 1), Path.of("/tmp/b"),
+        false, false, y1999).validFrom());
+  }
 }
