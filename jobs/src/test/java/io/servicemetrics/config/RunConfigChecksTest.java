@@ -65,10 +65,10 @@ class RunConfigChecksTest {
     assertTrue(ingest.getMessage().startsWith("--valid-from 2026-03-02 is after the delivery day 2026-03-01"),
         ingest.getMessage());
     assertThrows(ServiceMetricsException.class, () -> new PipelineConfig(MARCH_1, MARCH_1, "/tmp/l", WAREHOUSE,
-        Path.of("/tmp/r"), UTC, PiiKey.demo(), 35, 28, 0.05, false, Duration.ZERO, MARCH_2), "nightly");
+        Path.of("/tmp/r"), UTC, PiiKey.demo(), 35, 28, 0.05, false, Duration.ZERO, MARCH_2, null, ServiceLevelConfig.DEFAULT), "nightly");
     LocalDate y1999 = LocalDate.of(1999, 1, 1);
     assertEquals(y1999, new PipelineConfig(MARCH_1, MARCH_1, "/tmp/l", WAREHOUSE, Path.of("/tmp/r"), UTC, PiiKey.demo(),
-        35, 28, 0.05, false, Duration.ZERO, y1999).ingest().validFrom(), "nightly passes it to its ingest");
+        35, 28, 0.05, false, Duration.ZERO, y1999, null, ServiceLevelConfig.DEFAULT).ingest().validFrom(), "nightly passes it to its ingest");
     ServiceMetricsException bench = assertThrows(ServiceMetricsException.class, () -> new io.servicemetrics.bench.BenchConfig(
         10, 1, 1, 42, LocalDate.of(1999, 2, 1), Path.of("/tmp/b"), false, false));
     assertTrue(bench.getMessage().startsWith("--start-date 1999-02-01 is before --valid-from 2000-01-01"), bench.getMessage());
