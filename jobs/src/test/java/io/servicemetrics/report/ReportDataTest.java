@@ -49,6 +49,10 @@ class ReportDataTest {
         daily("2025-03-26", "phone", "billing", 5, 5, 0, 40.0, 500.0, 0.2, 10, 0.5, 10, null, 0, null, 0),
         // neither period
         daily("2025-03-20", "phone", "billing", 99, 99, 0, 1.0, 1.0, 0.9, 99, 0.9, 99, 0.9, 99, 90.0, 99)));
+    // channel_speed as the metrics stage writes it from those daily rows (periods of 2 days).
+    var window = new io.servicemetrics.metrics.PeriodWindow(D, 2, java.time.ZoneOffset.UTC);
+    delta.append(Table.GOLD_CHANNEL_SPEED, io.servicemetrics.metrics.ChannelSpeedTransforms.channelSpeed(
+        delta.read(Table.GOLD_DAILY_SERVICE_METRICS), window, io.servicemetrics.metrics.GoldStamp.of(window)));
     write(spark, delta, Table.GOLD_CONTACT_CHAINS, ContactChainsSchema.SCHEMA, List.of(
         chain("c1", "billing", "refund", "2025-03-27", true, 10),
         chain("c2", "billing", "refund", "2025-03-27", false, null),
@@ -106,8 +110,13 @@ class ReportDataTest {
     assertEquals(AS_OF.toInstant(), model.asOf().orElseThrow());
 
     String text = PdfInspection.text(ServiceReport.render(model).pdf()).replaceAll("\\s+", " ");
-    for (String s : List.of("16.7%", "66.7%", "60.0%", "+0.0", "0:54", "8:57", "5.0%", "3.0x", "+1.0x",
-        "-3.3 pp", "gold resolution_speed_model is missing")) {
+    // Speed per channel, never the all-channel mean (0:54): phone 30 s on 27 Mar (previous 40 s: -0:10),
+    // chat 60 s on 28 Mar; neither source delivered queued_at.
+    assertEquals(List.of("phone", "chat"), model.channelSpeed().orElseThrow().stream()
+        .map(ReportModel.ChannelSpeed::channel).toList(), "page order");
+    for (String s : List.of("16.7%", "66.7%", "60.0%", "+0.0", "8:57", "5.0%", "3.0x", "+1.0x",
+        "-3.3 pp", "gold resolution_speed_model is missing", "Phone: speed of answer", "0:30", "-0:10",
+        "Chat: first response", "1:00", "Queue time and service level are not measured for phone, chat")) {
       assertTrue(text.contains(s), "the PDF prints the gold-derived " + s);
     }
   }
