@@ -146,6 +146,8 @@ public final class ReportData {
           () -> periodRows(delta, Table.GOLD_CHANNEL_SPEED, date));
       Pending<Optional<List<Row>>> prevChannelRows = reductions.start("The previous speed per channel rows",
           () -> periodRows(delta, Table.GOLD_CHANNEL_SPEED, date.minusDays(periodDays)));
+      Pending<ResolutionWorthData.Loaded> worth = reductions.start("The staffing and resolution value rows",
+          () -> ResolutionWorthData.load(delta, date));
       Pending<Optional<List<SourceQuality>>> quality = reductions.start("The source quality rows",
           () -> read(delta, Table.META_RUN_LOG)
               .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
@@ -160,6 +162,7 @@ public final class ReportData {
       for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows, channelRows)) {
         rows.get().ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
       }
+      worth.get().rows().forEach(r -> stamp(r, versions, asOf));
 
       return new ReportModel(date, periodDays, current, previous, daily.get(), byQueue.get(), byCategory.get(),
           speedRows.get().map(rows -> rows.stream().map(ReportData::csatCell)
@@ -172,7 +175,8 @@ public final class ReportData {
           prevWomRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           mentionRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
           quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]),
-          channelRows.get().map(ReportData::channelSpeeds), prevChannelRows.get().map(ReportData::channelSpeeds));
+          channelRows.get().map(ReportData::channelSpeeds), prevChannelRows.get().map(ReportData::channelSpeeds))
+          .withWorth(worth.get().worth());
     }
   }
 

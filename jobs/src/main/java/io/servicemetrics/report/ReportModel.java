@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param channelSpeed speed per channel for the period (gold channel_speed), channels in
  *     {@link ChannelSpeed#ORDER}; empty optional when the table is missing
  * @param previousChannelSpeed the previous period's rows, empty optional when missing
+ * @param worth the "What resolution is worth" page's gold rows; empty optional when gold
+ *     staffing_intervals and resolution_value are both missing (the page is left out)
  */
 public record ReportModel(
     LocalDate periodEnd,
@@ -53,7 +55,20 @@ public record ReportModel(
     List<String> definitionsVersions,
     Optional<Instant> asOf,
     Optional<List<ChannelSpeed>> channelSpeed,
-    Optional<List<ChannelSpeed>> previousChannelSpeed) {
+    Optional<List<ChannelSpeed>> previousChannelSpeed,
+    Optional<ResolutionWorth> worth) {
+
+  /** A model without the staffing tables (the "What resolution is worth" page is left out). */
+  public ReportModel(LocalDate periodEnd, int periodDays, Optional<PeriodKpis> current, Optional<PeriodKpis> previous,
+      List<DailyPoint> daily, Optional<List<RepeatDriver>> repeatByQueue, Optional<List<RepeatDriver>> repeatByCategory,
+      Optional<List<CsatCell>> csatBySpeed, Optional<List<ModelTerm>> model, Optional<List<Agent>> agents,
+      long agentsInsufficient, Optional<WomMultiplier> womMultiplier, Optional<WomMultiplier> previousMultiplier,
+      Optional<WomMentions> womMentions, Optional<List<SourceQuality>> dataQuality, List<String> definitionsVersions,
+      Optional<Instant> asOf, Optional<List<ChannelSpeed>> channelSpeed, Optional<List<ChannelSpeed>> previousChannelSpeed) {
+    this(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory, csatBySpeed, model, agents,
+        agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality, definitionsVersions, asOf,
+        channelSpeed, previousChannelSpeed, Optional.empty());
+  }
 
   /** A model without per-channel speed (gold channel_speed missing). */
   public ReportModel(LocalDate periodEnd, int periodDays, Optional<PeriodKpis> current, Optional<PeriodKpis> previous,
@@ -76,13 +91,21 @@ public record ReportModel(
     definitionsVersions = List.copyOf(definitionsVersions);
     Objects.requireNonNull(channelSpeed, "channelSpeed");
     Objects.requireNonNull(previousChannelSpeed, "previousChannelSpeed");
+    Objects.requireNonNull(worth, "worth");
+  }
+
+  /** The same model with the "What resolution is worth" page's rows. */
+  public ReportModel withWorth(Optional<ResolutionWorth> rows) {
+    return new ReportModel(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory,
+        csatBySpeed, model, agents, agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality,
+        definitionsVersions, asOf, channelSpeed, previousChannelSpeed, rows);
   }
 
   /** The same model with per-channel speed. */
   public ReportModel withChannelSpeed(Optional<List<ChannelSpeed>> current, Optional<List<ChannelSpeed>> previousRows) {
     return new ReportModel(periodEnd, periodDays, this.current, previous, daily, repeatByQueue, repeatByCategory,
         csatBySpeed, model, agents, agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality,
-        definitionsVersions, asOf, current, previousRows);
+        definitionsVersions, asOf, current, previousRows, worth);
   }
 
   /** First day (inclusive) of the period. */
