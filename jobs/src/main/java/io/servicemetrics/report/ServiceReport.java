@@ -396,7 +396,7 @@ public final class ServiceReport {
       ReportChart chart = WorthPage.build(w);
       charts.add(chart);
       float chartW = 470;
-      float chartH = 210;
+      float chartH = 215;
       pages.chart(chart.chart(), PdfPages.LEFT, y, chartW, chartH);
       float rx = PdfPages.LEFT + chartW + 24;
       float rw = PdfPages.RIGHT - rx;

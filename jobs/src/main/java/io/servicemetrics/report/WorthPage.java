@@ -31,6 +31,8 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 final class WorthPage {
   static final String NAME = "staffing-curve";
   static final String NOT_PRICED = "not priced: pass --agent-hour-cost";
+  /** The table's short form: the figures beside the chart say how to price it. */
+  static final String NOT_PRICED_SHORT = "not priced";
   private static final String NOW = "Positions needed now";
   private static final double MINUTES_PER_HOUR = 60.0;
 
@@ -172,7 +174,8 @@ final class WorthPage {
     for (ValueRow v : w.values()) {
       rows.add(List.of(v.center() ? "Whole centre" : v.queue(), "+" + v.gainPoints(), number(v.repeatChainsAvoided(), 0),
           number(v.contactsAvoided(), 0), number(v.agentHoursAvoided(), 1), number(v.positionHoursSaved(), 1),
-          whole(v.peakPositionsNow()) + " \u2192 " + whole(v.peakPositionsAfter()), money(v.costSaved(), v)));
+          whole(v.peakPositionsNow()) + " \u2192 " + whole(v.peakPositionsAfter()),
+          v.costSaved() == null ? NOT_PRICED_SHORT : money(v.costSaved(), v)));
     }
     return rows;
   }

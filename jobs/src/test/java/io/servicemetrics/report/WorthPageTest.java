@@ -44,7 +44,7 @@ class WorthPageTest {
 
   static ResolutionWorth fixture(Double cost) {
     List<ValueRow> values = List.of(value("billing", 1, cost), value("billing", 5, cost), value("billing", 10, cost),
-        value(null, 5, cost));
+        value(null, 1, cost), value(null, 5, cost), value(null, 10, cost));
     return new ResolutionWorth("billing", ResolutionWorth.peakDay(billingCells()), values);
   }
 
@@ -98,6 +98,7 @@ class WorthPageTest {
     ReportModel model = ReportFixtures.realistic().withWorth(Optional.of(fixture(null)));
     String page = normalized(PdfInspection.pageTexts(ServiceReport.render(model).pdf()).get(4));
     assertTrue(page.contains("Worth: not priced: pass --agent-hour-cost."), page);
+    assertTrue(page.contains("billing +5 40 46 3.5 16.0 9 \u2192 8 not priced"), "the table's short form: " + page);
     assertFalse(page.contains("USD"), "no currency without a cost: " + page);
   }
 
