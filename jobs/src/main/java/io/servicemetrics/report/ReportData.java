@@ -144,6 +144,8 @@ public final class ReportData {
           () -> periodRows(delta, Table.GOLD_WOM_MENTIONS, date));
       Pending<Optional<List<Row>>> channelRows = reductions.start("The speed per channel rows",
           () -> periodRows(delta, Table.GOLD_CHANNEL_SPEED, date));
+      Pending<ResolutionWorthData.Loaded> worth = reductions.start("The staffing and resolution value rows",
+          () -> ResolutionWorthData.load(delta, date));
       Pending<Optional<List<SourceQuality>>> quality = reductions.start("The source quality rows",
           () -> read(delta, Table.META_RUN_LOG)
               .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
@@ -158,6 +160,7 @@ public final class ReportData {
       for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows, channelRows)) {
         rows.get().ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
       }
+      worth.get().rows().forEach(r -> stamp(r, versions, asOf));
 
       return new ReportModel(date, periodDays, current, previous, daily.get(), byQueue.get(), byCategory.get(),
           speedRows.get().map(rows -> rows.stream().map(ReportData::csatCell)
@@ -170,7 +173,8 @@ public final class ReportData {
           prevWomRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           mentionRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
           quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]),
-          channelRows.get().map(ReportData::channelSpeeds));
+          channelRows.get().map(ReportData::channelSpeeds))
+          .withWorth(worth.get().worth());
     }
   }
 

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param asOf the latest as_of seen in the period's gold rows
  * @param channelSpeed speed per channel for the period (gold channel_speed), channels in
  *     {@link ChannelSpeed#ORDER}; empty optional when the table is missing
+ * @param worth the "What resolution is worth" page's gold rows; empty optional when gold
+ *     staffing_intervals and resolution_value are both missing (the page is left out)
  */
 public record ReportModel(
     LocalDate periodEnd,
@@ -51,7 +53,20 @@ public record ReportModel(
     Optional<List<SourceQuality>> dataQuality,
     List<String> definitionsVersions,
     Optional<Instant> asOf,
-    Optional<List<ChannelSpeed>> channelSpeed) {
+    Optional<List<ChannelSpeed>> channelSpeed,
+    Optional<ResolutionWorth> worth) {
+
+  /** A model without the staffing tables (the "What resolution is worth" page is left out). */
+  public ReportModel(LocalDate periodEnd, int periodDays, Optional<PeriodKpis> current, Optional<PeriodKpis> previous,
+      List<DailyPoint> daily, Optional<List<RepeatDriver>> repeatByQueue, Optional<List<RepeatDriver>> repeatByCategory,
+      Optional<List<CsatCell>> csatBySpeed, Optional<List<ModelTerm>> model, Optional<List<Agent>> agents,
+      long agentsInsufficient, Optional<WomMultiplier> womMultiplier, Optional<WomMultiplier> previousMultiplier,
+      Optional<WomMentions> womMentions, Optional<List<SourceQuality>> dataQuality, List<String> definitionsVersions,
+      Optional<Instant> asOf, Optional<List<ChannelSpeed>> channelSpeed) {
+    this(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory, csatBySpeed, model, agents,
+        agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality, definitionsVersions, asOf,
+        channelSpeed, Optional.empty());
+  }
 
   /** A model without per-channel speed (gold channel_speed missing). */
   public ReportModel(LocalDate periodEnd, int periodDays, Optional<PeriodKpis> current, Optional<PeriodKpis> previous,
@@ -62,7 +77,7 @@ public record ReportModel(
       Optional<Instant> asOf) {
     this(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory, csatBySpeed, model, agents,
         agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality, definitionsVersions, asOf,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   public ReportModel {
@@ -73,13 +88,21 @@ public record ReportModel(
     daily = List.copyOf(daily);
     definitionsVersions = List.copyOf(definitionsVersions);
     Objects.requireNonNull(channelSpeed, "channelSpeed");
+    Objects.requireNonNull(worth, "worth");
+  }
+
+  /** The same model with the "What resolution is worth" page's rows. */
+  public ReportModel withWorth(Optional<ResolutionWorth> rows) {
+    return new ReportModel(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory,
+        csatBySpeed, model, agents, agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality,
+        definitionsVersions, asOf, channelSpeed, rows);
   }
 
   /** The same model with per-channel speed. */
   public ReportModel withChannelSpeed(Optional<List<ChannelSpeed>> rows) {
     return new ReportModel(periodEnd, periodDays, current, previous, daily, repeatByQueue, repeatByCategory,
         csatBySpeed, model, agents, agentsInsufficient, womMultiplier, previousMultiplier, womMentions, dataQuality,
-        definitionsVersions, asOf, rows);
+        definitionsVersions, asOf, rows, worth);
   }
 
   /** First day (inclusive) of the period. */

@@ -44,6 +44,8 @@ public final class ServiceReport {
   public static final String SECTION_REPEAT = "Repeat contacts";
   public static final String SECTION_WOM = "Word of mouth";
   public static final String SECTION_DATA_QUALITY = "Data quality appendix";
+  /** The staffing page: after the repeat contacts, only when the staffing tables exist (not in SECTIONS). */
+  public static final String SECTION_WORTH = "What resolution is worth";
   public static final List<String> SECTIONS = List.of(SECTION_SUMMARY, SECTION_RESOLUTION, SECTION_AGENTS,
       SECTION_REPEAT, SECTION_WOM, SECTION_DATA_QUALITY);
 
@@ -78,6 +80,7 @@ public final class ServiceReport {
         resolutionPage();
         agentsPage();
         repeatPage();
+        worthPage();
         womPage();
         dataQualityPage();
         p.finish("Service Metrics \u00B7 " + TITLE, periodText(),
@@ -374,6 +377,50 @@ public final class ServiceReport {
     ReportChart chart = RepeatCharts.buildDrivers(model, byQueue);
     charts.add(chart);
     pages.chart(chart.chart(), x, y, w, Math.max(120, y - PdfPages.BOTTOM));
+  }
+
+  // ---- what resolution is worth (issue 19) ----------------------------------------------------
+
+  private void worthPage() throws IOException {
+    if (model.worth().isEmpty()) {
+      return;
+    }
+    ResolutionWorth w = model.worth().get();
+    float y = pages.newPage(SECTION_WORTH);
+    String missing = WorthPage.missing(w);
+    if (missing != null) {
+      y = pages.paragraph(missing, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, y, PdfPages.WIDTH) - 10;
+    } else {
+      y = pages.paragraph(WorthPage.caption(w), false, ReportTheme.BODY_SIZE, ReportTheme.MUTED, PdfPages.LEFT, y,
+          PdfPages.WIDTH) - 4;
+      ReportChart chart = WorthPage.build(w);
+      charts.add(chart);
+      float chartW = 470;
+      float chartH = 215;
+      pages.chart(chart.chart(), PdfPages.LEFT, y, chartW, chartH);
+      float rx = PdfPages.LEFT + chartW + 24;
+      float rw = PdfPages.RIGHT - rx;
+      float ry = y - 6;
+      pages.text("Now versus +" + ResolutionWorth.PAGE_GAIN_POINTS + " points FCR", true, ReportTheme.SUBHEADING_SIZE,
+          ReportTheme.TEXT, rx, ry - ReportTheme.SUBHEADING_SIZE);
+      ry -= ReportTheme.SUBHEADING_SIZE + 8;
+      for (String line : WorthPage.figures(w)) {
+        ry = pages.paragraph(line, line.startsWith("Worth"), ReportTheme.BODY_SIZE - 0.5f,
+            line.startsWith("Worth") ? ReportTheme.BLUE : ReportTheme.TEXT, rx, ry, rw) - 5;
+      }
+      y = Math.min(y - chartH, ry) - 10;
+    }
+    if (!w.values().isEmpty()) {
+      float[] cw = {150, 50, 95, 85, 95, 105, 100};
+      float last = PdfPages.WIDTH - 680;
+      y = pages.table(PdfPages.LEFT, y, List.of(new Column("Scope", cw[0], false), new Column("FCR gain", cw[1], true),
+          new Column("Repeat chains avoided", cw[2], true), new Column("Contacts avoided", cw[3], true),
+          new Column("Agent hours avoided", cw[4], true), new Column("Position hours saved", cw[5], true),
+          new Column("Busiest interval (positions)", cw[6], true), new Column("Cost saved", last, true)),
+          WorthPage.valueTable(w), 8.5f) - 6;
+    }
+    pages.paragraph(WorthPage.assumptions(w), false, ReportTheme.SMALL_SIZE, ReportTheme.MUTED, PdfPages.LEFT, y,
+        PdfPages.WIDTH);
   }
 
   // ---- page 5 -------------------------------------------------------------------------------
