@@ -310,7 +310,8 @@ public final class ContactChainTransforms {
     Column isRoot = col(ContactsSchema.CONTACT_ID).equalTo(col(ContactChainsSchema.CHAIN_ID));
     Column waitSeconds = seconds(col(ContactsSchema.ANSWERED_AT)).minus(seconds(col(ContactsSchema.INITIATED_AT)));
     Column handleSeconds = seconds(col(ContactsSchema.ENDED_AT)).minus(seconds(col(ContactsSchema.ANSWERED_AT)))
-        .plus(col(ContactsSchema.ACW_SECONDS).cast(DataTypes.DoubleType));
+        // After-call work not delivered (NULL) adds nothing rather than erasing the talk time.
+        .plus(coalesce(col(ContactsSchema.ACW_SECONDS).cast(DataTypes.DoubleType), lit(0.0)));
     // Time in the agent queue, after any IVR: until an agent answered, or until the leg ended.
     Column queueWaitSeconds = seconds(coalesce(col(ContactsSchema.ANSWERED_AT), col(ContactsSchema.ENDED_AT)))
         .minus(seconds(col(ContactsSchema.QUEUED_AT)));

@@ -192,6 +192,8 @@ public final class IngestJob {
         // A MERGE of nothing still replays the table's log and scans for matches: skip it, except
         // to create the table on the first run.
         if (firstWrite || tally.written() > 0) {
+          // A table written when a column was required (hold_seconds, acw_seconds) takes NULLs now.
+          delta.relaxNotNull(source.silver(), source.silverSchema());
           delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
               source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
         }

@@ -52,6 +52,8 @@ final class RecordValidators {
     String team = r.optionalText(ContactsSchema.TEAM);
     Instant answered = r.optionalTimestamp(ContactsSchema.ANSWERED_AT);
     Instant ended = r.requiredTimestamp(ContactsSchema.ENDED_AT);
+    // Hold and after-call work a file does not deliver (no column, or a blank value) stay NULL:
+    // not reported, never "none" (docs/INPUTS.md). A delivered 0 is a measured 0.
     Long hold = r.optionalLong(ContactsSchema.HOLD_SECONDS, 0, MAX_SECONDS);
     Long acw = r.optionalLong(ContactsSchema.ACW_SECONDS, 0, MAX_SECONDS);
     String outcome = r.optionalEnum(ContactsSchema.OUTCOME, ContactsSchema.OUTCOMES);
@@ -87,7 +89,7 @@ final class RecordValidators {
     return new Valid(new Object[] {
         contactId, ts(updatedAt), previous, pseudonyms.customerId(customerId), pseudonyms.phone(phone),
         channel, queue, agent, team, ts(initiated), ts(answered), ts(ended),
-        hold == null ? 0L : hold, acw == null ? 0L : acw, outcome,
+        hold, acw, outcome,
         escalated != null && escalated, category,
         ts(queuedAt), queueDelivered ? Boolean.valueOf(queuedAt != null) : null
     }, initiated);

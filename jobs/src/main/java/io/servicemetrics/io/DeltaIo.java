@@ -153,6 +153,40 @@ public final class DeltaIo {
     });
   }
 
+  /**
+   * Drops NOT NULL from the table's columns that {@code declared} (a schema class) says are
+   * nullable: schema evolution adds columns but never relaxes a constraint, so a warehouse built
+   * when a column was required would reject the NULL a newer version writes there ("not
+   * delivered", e.g. silver contacts' hold_seconds). One ALTER per such column, once: afterwards
+   * the table agrees with the schema class and this is a no-op. Nothing is ever tightened.
+   *
+   * @return the columns relaxed (empty when the table is missing or already agrees)
+   */
+  public List<String> relaxNotNull(Table table, StructType declared) {
+    if (!exists(table)) {
+      return List.of();
+    }
+    List<String> relax = columnsToRelax(read(table).schema(), declared);
+    for (String column : relax) {
+      LOG.info("{}: column {} may now be NULL (not delivered); dropping its NOT NULL", table.viewName(), column);
+      withConflictRetry("relax " + table.viewName() + "." + column, () -> spark.sql("ALTER TABLE delta.`"
+          + warehouse.path(table).replace("`", "``") + "` ALTER COLUMN `" + column + "` DROP NOT NULL"));
+    }
+    return relax;
+  }
+
+  /** Top-level columns required in {@code current} but nullable in {@code declared}, in table order. */
+  static List<String> columnsToRelax(StructType current, StructType declared) {
+    List<String> relax = new java.util.ArrayList<>();
+    for (var f : current.fields()) {
+      var names = List.of(declared.fieldNames());
+      if (!f.nullable() && names.contains(f.name()) && declared.apply(f.name()).nullable()) {
+        relax.add(f.name());
+      }
+    }
+    return relax;
+  }
+
   /** The Delta table handle, for maintenance commands. */
   public Optional<DeltaTable> deltaTable(Table table) {
     return exists(table) ? Optional.of(DeltaTable.forPath(spark, warehouse.path(table))) : Optional.empty();

@@ -42,9 +42,10 @@ public final class MetricCatalog {
       def("contact_chains.wait_seconds", "sum over answered legs of answered_at - initiated_at, seconds; NULL when"
           + " no leg was answered", null),
       def("contact_chains.handle_seconds", "sum over answered legs of (ended_at - answered_at) + acw_seconds,"
-          + " seconds; NULL when no leg was answered", null),
-      def("contact_chains.hold_seconds", "sum over answered legs of hold_seconds; NULL when no leg was answered",
-          null),
+          + " seconds, a leg whose acw_seconds was not delivered adding its talk span alone (handle time then"
+          + " excludes after-call work); NULL when no leg was answered", null),
+      def("contact_chains.hold_seconds", "sum over answered legs of hold_seconds where delivered; NULL when no leg"
+          + " was answered or no answered leg delivered hold_seconds (not measured, never 0)", null),
       def("contact_chains.escalated", "any leg escalated", null),
       def("contact_chains.resolved", "outcome of the last leg (by initiated_at, then contact_id) is 'resolved';"
           + " NULL when that leg was answered and its outcome is blank (not reported); false otherwise, including a"
@@ -81,7 +82,8 @@ public final class MetricCatalog {
       def("arrived_closed", "number of chains with arrived_while_closed; NULL when no schedule was given",
           "business_hours"),
       def("aht_seconds", "mean handle_seconds over answered chains", null),
-      def("hold_seconds_mean", "mean hold_seconds over answered chains", null),
+      def("hold_seconds_mean", "mean hold_seconds over answered chains whose hold was measured; NULL when none"
+          + " was", null),
       def("transfer_rate", "answered chains with transfers > 0 / answered chains; NULL when the denominator is 0", null),
       def("escalation_rate", "answered escalated chains / answered chains; NULL when the denominator is 0", null),
       def("resolved_rate", "answered chains with resolved true / answered chains with resolved not NULL (outcome"

@@ -85,8 +85,9 @@ public final class ContactsSchema {
           required(INITIATED_AT, TimestampType),
           nullable(ANSWERED_AT, TimestampType),
           required(ENDED_AT, TimestampType),
-          required(HOLD_SECONDS, LongType),
-          required(ACW_SECONDS, LongType),
+          // NULL when the file did not deliver the field (no column, or a blank): not measured.
+          nullable(HOLD_SECONDS, LongType),
+          nullable(ACW_SECONDS, LongType),
           nullable(OUTCOME, StringType),
           required(ESCALATED, BooleanType),
           nullable(ISSUE_CATEGORY, StringType),

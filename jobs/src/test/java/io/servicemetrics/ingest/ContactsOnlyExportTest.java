@@ -67,6 +67,8 @@ class ContactsOnlyExportTest {
       RecordValidators.Valid valid = RecordValidators.contact(reader, PSEUDONYMS);
       assertNotNull(valid, () -> "contract rejects " + record + ": " + reader.reason() + " " + reader.detail());
       assertNull(valid.values()[14], "a missing outcome column is a NULL outcome");
+      assertNull(valid.values()[12], "a missing hold_seconds column is a NULL hold, not 0");
+      assertNull(valid.values()[13], "a missing acw_seconds column is a NULL acw, not 0");
       List<Object> values = new ArrayList<>(java.util.Arrays.asList(valid.values()));
       values.add(Date.valueOf(valid.eventTime().atZone(ZoneOffset.UTC).toLocalDate()));
       values.addAll(List.of(Date.valueOf(DELIVERY), "calls.csv", 1L, "test-run", "canonical"));
@@ -103,5 +105,32 @@ class ContactsOnlyExportTest {
     assertEquals(3L, (long) day.getAs(DailyServiceMetricsSchema.FCR_7D_NO_REPEAT_BASIS));
     assertNull(day.getAs(DailyServiceMetricsSchema.CSAT_TOP2), "no surveys");
     assertNull(day.getAs(DailyServiceMetricsSchema.NPS), "no surveys");
+
+    // No hold and no after-call work delivered: hold is not measured, handle time is the talk span.
+    assertNull(byId.get("c1").getAs(ContactChainsSchema.HOLD_SECONDS), "no hold column: not 0:00");
+    assertEquals(300.0, byId.get("c1").getAs(ContactChainsSchema.HANDLE_SECONDS), 1e-9, "09:01 to 09:06, no acw");
+    assertEquals(480.0, byId.get("c2").getAs(ContactChainsSchema.HANDLE_SECONDS), 1e-9, "10:02 to 10:10");
+    assertNull(byId.get("c4").getAs(ContactChainsSchema.HANDLE_SECONDS), "never answered");
+    assertNull(day.getAs(DailyServiceMetricsSchema.HOLD_SECONDS_MEAN), "no hold delivered: not 0");
+    assertEquals((300.0 + 480 + 540) / 3, day.getAs(DailyServiceMetricsSchema.AHT_SECONDS), 1e-9,
+        "talk spans of c1..c3, nothing dropped for the missing acw");
+  }
+
+  @Test
+  void aCallLogWithHoldAndAcwColumnsKeepsItsValuesAndABlankIsNotReported(SparkSession spark) {
+    Map<String, String> measured = call("c1", "11", "2021-02-01T09:00:00Z", "2021-02-01T09:01:00Z",
+        "2021-02-01T09:06:00Z");
+    measured.put("hold_seconds", "30");
+    measured.put("acw_seconds", "0");
+    Map<String, String> blank = call("c2", "22", "2021-02-01T10:00:00Z", "2021-02-01T10:02:00Z",
+        "2021-02-01T10:10:00Z");
+    blank.put("hold_seconds", " ");
+    blank.put("acw_seconds", "");
+    Object[] m = RecordValidators.contact(new FieldReader(measured, ZoneId.of("UTC"), DELIVERY), PSEUDONYMS).values();
+    assertEquals(30L, m[12]);
+    assertEquals(0L, m[13], "a delivered 0 is a measured 0");
+    Object[] b = RecordValidators.contact(new FieldReader(blank, ZoneId.of("UTC"), DELIVERY), PSEUDONYMS).values();
+    assertNull(b[12], "a blank hold is not reported");
+    assertNull(b[13], "a blank acw is not reported");
   }
 }

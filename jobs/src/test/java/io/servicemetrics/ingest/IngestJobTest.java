@@ -118,7 +118,7 @@ class IngestJobTest {
     assertEquals(p.phone("415.555.0134"), silver.get(1).getAs(ContactsSchema.CUSTOMER_PHONE_PSEUDONYM),
         "phone formats normalize to one pseudonym");
     assertNull(silver.get(1).getAs(ContactsSchema.CUSTOMER_ID_PSEUDONYM));
-    assertEquals(0L, (long) silver.get(1).<Long>getAs(ContactsSchema.HOLD_SECONDS), "blank hold defaults to 0");
+    assertNull(silver.get(1).getAs(ContactsSchema.HOLD_SECONDS), "a blank hold is not reported: NULL, not 0");
 
     Row mention = delta.read(Table.SILVER_MENTIONS).first();
     assertEquals(p.handle("x", "jo_doe"), mention.getAs("author_pseudonym"), "handles match without @ and case");

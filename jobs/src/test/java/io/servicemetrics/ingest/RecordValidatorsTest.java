@@ -32,7 +32,7 @@ class RecordValidatorsTest {
     assertEquals("phone", valid.values()[5], "enums are case-insensitive and stored lower-case");
     assertEquals(Timestamp.from(Instant.parse("2026-11-02T14:14:05Z")), valid.values()[9]);
     assertEquals(60L, valid.values()[12]);
-    assertEquals(0L, valid.values()[13], "acw defaults to 0");
+    assertNull(valid.values()[13], "acw not delivered: NULL, not 0");
     assertEquals(false, valid.values()[15], "escalated defaults to false");
   }
 

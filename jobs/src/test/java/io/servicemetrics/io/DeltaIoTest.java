@@ -76,6 +76,29 @@ class DeltaIoTest {
         delta.read(table).orderBy("day").collectAsList(), "the matched row updated with the new column, the other NULL");
   }
 
+  @Test
+  void aColumnRequiredByAnEarlierVersionTakesNullsAfterOneRelaxation(SparkSession spark, @TempDir Path dir) {
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
+    Table table = Table.SILVER_CONTACTS;
+    assertEquals(List.of(), delta.relaxNotNull(table, SCHEMA), "no table: nothing to relax");
+    // An earlier version's table with both columns NOT NULL, as DDL keeps them.
+    spark.sql("CREATE TABLE delta.`" + delta.warehouse().path(table) + "` (day STRING NOT NULL, value INT NOT NULL)"
+        + " USING delta");
+    spark.sql("INSERT INTO delta.`" + delta.warehouse().path(table) + "` VALUES ('d1', 1)");
+    StructType now = new StructType()
+        .add("day", DataTypes.StringType, false)
+        .add("value", DataTypes.IntegerType, true);
+    assertEquals(List.of("value"), DeltaIo.columnsToRelax(delta.read(table).schema(), now));
+
+    assertEquals(List.of("value"), delta.relaxNotNull(table, now), "value may now be NULL; day stays required");
+    assertEquals(List.of(), delta.relaxNotNull(table, now), "once: the table now agrees");
+    delta.upsert(table, spark.createDataFrame(List.of(RowFactory.create("d2", null)), now),
+        org.apache.spark.sql.functions.expr("t.day = s.day"));
+    assertEquals(List.of(RowFactory.create("d1", 1), RowFactory.create("d2", null)),
+        delta.read(table).orderBy("day").collectAsList(), "the NULL is written, the old row kept");
+    assertFalse(delta.read(table).schema().apply("day").nullable(), "nothing else relaxed");
+  }
+
   private static Dataset<Row> rows(SparkSession spark, Row... rows) {
     return spark.createDataFrame(List.of(rows), SCHEMA);
   }
