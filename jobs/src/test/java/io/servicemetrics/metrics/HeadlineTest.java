@@ -71,7 +71,9 @@ class HeadlineTest {
   void catalogHasOneDefinitionPerNameAtTheCurrentVersion() {
     assertEquals(PeriodMetricCatalog.DEFINITIONS.size(),
         PeriodMetricCatalog.DEFINITIONS.stream().map(MetricDefinition::name).distinct().count(), "unique names");
-    assertTrue(PeriodMetricCatalog.DEFINITIONS.stream().allMatch(d -> d.version().equals("1")), "version 1");
+    assertTrue(PeriodMetricCatalog.DEFINITIONS.stream()
+        .allMatch(d -> d.version().equals(io.servicemetrics.schema.GoldColumns.CURRENT_DEFINITIONS_VERSION)),
+        "every definition at the current version");
   }
 
   private static Row cell(boolean fcr, int quartile, long n, long top2) {

@@ -103,7 +103,7 @@ final class GenesysCloudFormat implements LandingFormat {
 
   /**
    * One leg: its canonical fields, and when its caller started waiting in a queue
-   * ({@link #queuedAt}; not a contract column yet, so not among the fields).
+   * ({@link #queuedAt}; {@link #conversation} puts it into the fields as queued_at).
    */
   record Leg(Map<String, String> fields, Instant queuedAt) {}
 
@@ -116,8 +116,11 @@ final class GenesysCloudFormat implements LandingFormat {
     List<LandingRecord> out = new ArrayList<>();
     List<Leg> legs = legs(c, options);
     for (int i = 0; i < legs.size(); i++) {
-      // queued_at: when the contract has the column, add legs.get(i).queuedAt() to the fields here.
-      out.add(LandingRecord.ok(number, "{\"leg\":" + (i + 1) + ",\"conversation\":" + raw + "}", legs.get(i).fields()));
+      // Genesys always reports its ACD segments, so queued_at is delivered on every leg: blank when
+      // the leg never entered a queue (docs/FORMATS.md "queued_at").
+      Map<String, String> fields = new LinkedHashMap<>(legs.get(i).fields());
+      fields.put(ContactsSchema.QUEUED_AT, legs.get(i).queuedAt() == null ? "" : legs.get(i).queuedAt().toString());
+      out.add(LandingRecord.ok(number, "{\"leg\":" + (i + 1) + ",\"conversation\":" + raw + "}", fields));
     }
     return out;
   }
@@ -211,9 +214,8 @@ final class GenesysCloudFormat implements LandingFormat {
   /**
    * When the caller of each leg started waiting in a queue: the first ACD segment that starts
    * between the leg's start and its answer (its end when unanswered), or null when it never
-   * queued (ended in the IVR, or a consult straight to an agent). The contacts contract has no
-   * queued_at column yet: this is the one place that computes it for Genesys Cloud, to be put
-   * into the leg's fields as {@code queued_at} when the column exists (docs/FORMATS.md).
+   * queued (ended in the IVR, or a consult straight to an agent). This is
+   * the one place that computes queued_at for Genesys Cloud (docs/FORMATS.md).
    */
   static Instant queuedAt(List<Instant> acdStarts, Instant legStart, Instant answeredOrEnded) {
     Instant first = null;

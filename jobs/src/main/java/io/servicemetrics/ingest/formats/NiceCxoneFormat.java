@@ -115,6 +115,10 @@ final class NiceCxoneFormat implements LandingFormat {
     put(f, ContactsSchema.QUEUE, Json.text(c, "skillName"));
     put(f, ContactsSchema.TEAM, Json.text(c, "teamName"));
     put(f, ContactsSchema.INITIATED_AT, Json.text(c, "contactStart"));
+    // CXone reports the queue time of every contact, so queued_at is delivered: blank when the
+    // contact never reached the queue (docs/FORMATS.md "queued_at").
+    Instant queued = queuedAt(c);
+    f.put(ContactsSchema.QUEUED_AT, queued == null ? "" : queued.toString());
     Instant ended = null;
     if (answered && start != null) {
       Instant answeredAt = start.plusSeconds(orZero(preQueue) + orZero(inQueue));
@@ -141,9 +145,7 @@ final class NiceCxoneFormat implements LandingFormat {
   /**
    * When the caller started waiting in the queue: contactStart + preQueueSeconds (the IVR time
    * before it), or null when the contact never reached the queue (abandoned in the IVR, no
-   * queue time). The contacts contract has no queued_at column yet: this is the one place that
-   * computes it for NICE CXone, to be put into {@link #contact}'s fields as {@code queued_at}
-   * when the column exists (docs/FORMATS.md).
+   * queue time). The one place that computes queued_at for NICE CXone (docs/FORMATS.md).
    */
   static Instant queuedAt(JsonNode c) {
     Instant start = instant(Json.text(c, "contactStart"));

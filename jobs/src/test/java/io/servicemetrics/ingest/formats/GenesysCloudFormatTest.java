@@ -141,6 +141,10 @@ class GenesysCloudFormatTest {
     assertEquals("2026-11-02T13:00:40Z", ivr.get(0).fields().get(ContactsSchema.ENDED_AT));
     assertNull(ivr.get(0).queuedAt(), "never queued");
     assertEquals("ivr", legs(inIvr, FormatOptions.DEFAULTS).get(0).fields().get(ContactsSchema.QUEUE), "the default");
+
+    // Each record delivers queued_at: the queue entry after the IVR, or blank for a leg that never queued.
+    assertEquals("2026-11-02T12:01:00Z", parse(inQueue, WRAP_UPS).get(0).fields().get(ContactsSchema.QUEUED_AT));
+    assertEquals("", parse(inIvr, WRAP_UPS).get(0).fields().get(ContactsSchema.QUEUED_AT));
   }
 
   @Test

@@ -57,6 +57,7 @@ class NiceCxoneFormatTest {
     assertEquals("resolved", f.get(ContactsSchema.OUTCOME), "disposition 101 through the table");
     assertEquals(Instant.parse("2026-11-02T09:00:10Z"), NiceCxoneFormat.queuedAt(Json.MAPPER.readTree(ANSWERED)),
         "contactStart + preQueueSeconds");
+    assertEquals("2026-11-02T09:00:10Z", f.get(ContactsSchema.QUEUED_AT), "delivered as queued_at: queue time only");
     assertNull(fields(ANSWERED, FormatOptions.DEFAULTS).get(ContactsSchema.OUTCOME), "no table: not reported");
   }
 
@@ -86,6 +87,7 @@ class NiceCxoneFormatTest {
     assertNull(ivr.get(ContactsSchema.OUTCOME), "no outcome without an agent");
     assertEquals("2026-11-02T10:00:25Z", ivr.get(ContactsSchema.ENDED_AT));
     assertNull(NiceCxoneFormat.queuedAt(Json.MAPPER.readTree(inIvr)), "left in the IVR: never queued");
+    assertEquals("", ivr.get(ContactsSchema.QUEUED_AT), "delivered blank: the contact never queued");
 
     String inQueue = contact(2002, 2002, "10:10:00", ",\"skillName\":\"Billing\",\"preQueueSeconds\":15,"
         + "\"inQueueSeconds\":100,\"agentSeconds\":0,\"totalDurationSeconds\":115,\"abandoned\":true,\"isShortAbandon\":false");
@@ -93,6 +95,7 @@ class NiceCxoneFormatTest {
     assertNull(queue.get(ContactsSchema.ANSWERED_AT));
     assertEquals("2026-11-02T10:11:55Z", queue.get(ContactsSchema.ENDED_AT));
     assertEquals(Instant.parse("2026-11-02T10:10:15Z"), NiceCxoneFormat.queuedAt(Json.MAPPER.readTree(inQueue)));
+    assertEquals("2026-11-02T10:10:15Z", queue.get(ContactsSchema.QUEUED_AT), "abandoned in the queue after 100 s");
   }
 
   @Test
