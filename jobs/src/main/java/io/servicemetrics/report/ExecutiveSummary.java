@@ -166,7 +166,7 @@ public final class ExecutiveSummary {
     tiles.addAll(speedTiles(model));
     tiles.add(secondsTile(model, "Average handle time", PeriodKpis::ahtSeconds, Judgement.NEUTRAL));
     tiles.add(rateTile(model, "Abandon rate", PeriodKpis::abandonRate, k -> Intervals.wilson(k.abandoned(), k.chains()),
-        false, k -> "n = " + ReportFormat.count(k.chains()) + " contacts"));
+        false, k -> k.chains() == 0 ? notMeasured(NO_CONTACTS) : "n = " + ReportFormat.count(k.chains()) + " contacts"));
     {
       Optional<WomMultiplier> w = model.womMultiplier();
       Double value = w.map(WomMultiplier::multiplier).orElse(null);

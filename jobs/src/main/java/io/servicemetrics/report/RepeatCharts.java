@@ -46,6 +46,8 @@ final class RepeatCharts {
   static final String FCR = "Resolved at first contact (FCR)";
   static final String NOT_FINAL = " (not yet final)";
   private static final long DAY_MILLIS = 86_400_000L;
+  /** Longer periods tick by month and draw the daily lines without markers. */
+  static final int LONG_PERIOD_DAYS = 62;
 
   private RepeatCharts() {}
 
@@ -54,6 +56,9 @@ final class RepeatCharts {
       return "The metrics stage has not run: gold daily_service_metrics is missing.";
     }
     boolean any = model.daily().stream().anyMatch(d -> d.repeatRate() != null || d.fcrRate() != null);
+    if (model.current().get().chains() == 0) {
+      return "No contacts were recorded in this period, so there is no repeat trend to show.";
+    }
     return any ? null : "No contacts in this period have a complete 7-day window yet, so there is no repeat trend to show.";
   }
 
@@ -119,11 +124,16 @@ final class RepeatCharts {
       LocalDate lastFinal) {
     DateAxis x = new DateAxis(null);
     x.setTimeZone(TimeZone.getTimeZone("UTC"));
-    SimpleDateFormat format = new SimpleDateFormat("d MMM", Locale.ENGLISH);
+    long days = periodEnd.toEpochDay() - periodStart.toEpochDay() + 1;
+    boolean longPeriod = days > LONG_PERIOD_DAYS;
+    // A long period ticks by month with its year ("Apr 2024"): "d MMM" every 46 days named no year
+    // and no month start.
+    SimpleDateFormat format = new SimpleDateFormat(longPeriod ? "MMM yyyy" : "d MMM", Locale.ENGLISH);
     format.setTimeZone(TimeZone.getTimeZone("UTC"));
     x.setDateFormatOverride(format);
-    long days = periodEnd.toEpochDay() - periodStart.toEpochDay() + 1;
-    x.setTickUnit(new DateTickUnit(DateTickUnitType.DAY, (int) Math.max(1, Math.ceil(days / 8.0))));
+    x.setTickUnit(longPeriod
+        ? new DateTickUnit(DateTickUnitType.MONTH, (int) Math.max(1, Math.ceil((days - 1) / 31.0 / 12)))
+        : new DateTickUnit(DateTickUnitType.DAY, (int) Math.max(1, Math.ceil(days / 8.0))));
     x.setRange(millis(periodStart) - DAY_MILLIS / 2.0, millis(periodEnd) + DAY_MILLIS / 2.0);
     NumberAxis y = new NumberAxis("Share of contacts (%)");
     y.setRange(0, 100);
@@ -143,6 +153,14 @@ final class RepeatCharts {
     r.setSeriesStroke(3, ReportTheme.DOTTED);
     r.setSeriesShape(3, new Rectangle2D.Double(-3, -3, 6, 6));
     r.setSeriesShapesFilled(3, false);
+    if (longPeriod) {
+      // 6 pt markers a day apart on a long period merge into a band thicker than the line.
+      r.setDefaultShapesVisible(false);
+      r.setAutoPopulateSeriesShape(false);
+      for (int i = 0; i < 4; i++) {
+        r.setSeriesShapesVisible(i, false);
+      }
+    }
     XYPlot plot = new XYPlot(dataset, x, y, r);
     if (lastFinal.isBefore(periodEnd)) {
       IntervalMarker tail = new IntervalMarker(
@@ -150,8 +168,14 @@ final class RepeatCharts {
           millis(periodEnd) + DAY_MILLIS / 2.0, ReportTheme.SHADE);
       tail.setLabel("not yet final");
       ReportTheme.styleMarkerLabel(tail);
-      tail.setLabelAnchor(RectangleAnchor.TOP);
-      tail.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      if (longPeriod) {
+        // The 7-day band is too narrow on a long period: the label ends at the band's left edge.
+        tail.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        tail.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+      } else {
+        tail.setLabelAnchor(RectangleAnchor.TOP);
+        tail.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      }
       tail.setLabelOffset(new RectangleInsets(4, 2, 2, 2));
       plot.addDomainMarker(tail, Layer.BACKGROUND);
     }

@@ -476,6 +476,10 @@ public final class ServiceReport {
       String shares = m.noMentions()
           ? "Share of experiences followed by a mention: " + ReportFormat.NOT_MEASURED + " (no mentions were delivered"
               + " for the period)."
+          : m.negativeExperiences() == 0 && m.positiveExperiences() == 0
+          // Mentions without any contact experience to follow: a share of nothing is no "n/a of unhappy".
+          ? "Share of experiences followed by a mention: " + ReportFormat.NOT_MEASURED + " (no contact experience"
+              + " with a complete follow window in the period)."
           : "Share of experiences followed by a mention: " + ReportFormat.percent(m.negativeMentioningShare())
               + " of unhappy, " + ReportFormat.percent(m.positiveMentioningShare()) + " of happy.";
       String left = m.unknownExperiences() == 0 ? ""

@@ -222,4 +222,72 @@ final class ReportFixtures {
         Optional.of(List.of(new SourceQuality("contacts", 1, 1_200, 1_200, 0, 0, new TreeMap<>()))), List.of("1"),
         Optional.of(Instant.parse("2025-03-29T00:00:00Z")));
   }
+  /** Mentions delivered in {@link #mentionsOnly()}: 412 unhappy and 655 happy. */
+  static final long MENTIONS_ONLY_MENTIONS = 412 + 655;
+
+  /**
+   * Only mentions were delivered: no contacts, no surveys. The metrics stage ran over nothing (every
+   * count 0), so every contact figure is not measured; the word-of-mouth stage found no experience
+   * to follow (multiplier undefined) while gold wom_mentions measured the mention ratios: 412
+   * unhappy versus 655 happy mentions, incidence 412 / 655 = 0.63x (95% CI 0.55-0.71), reach 1.85x
+   * (1.31-2.62), exposure 1.16x (0.81-1.70).
+   */
+  static ReportModel mentionsOnly() {
+    PeriodKpis current = new PeriodKpis(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    WomMultiplier wom = new WomMultiplier(0, 0, null, null, null, null, null, null, null, null,
+        "multiplier: undefined: no positive experiences with a complete follow window; survey_multiplier: undefined:"
+            + " no survey with csat <= 2 reports people_told", 0, MENTIONS_ONLY_MENTIONS);
+    WomMentions mentions = new WomMentions(412, 655, 412.0 / 655, 0.55, 0.71, 1.85, 1.31, 2.62, 1.16, 0.81, 1.70);
+    List<SourceQuality> quality = List.of(
+        new SourceQuality("mentions", 28, 1_080, 1_067, 13, 0, new TreeMap<>(java.util.Map.of("bad_timestamp", 13L))));
+    return new ReportModel(END, 28, Optional.of(current), Optional.empty(), List.of(), Optional.of(List.of()),
+        Optional.of(List.of()), Optional.of(List.of()), Optional.of(List.of()), Optional.of(List.of()), 0,
+        Optional.of(wom), Optional.empty(), Optional.of(mentions), Optional.of(quality), List.of("1"),
+        Optional.of(Instant.parse("2025-03-29T00:00:00Z")))
+        .withChannelSpeed(Optional.of(List.of()));
+  }
+
+  /** First day of {@link #year()}: 365 days to {@link #END}. */
+  static final LocalDate YEAR_START = END.minusDays(364);
+
+  /**
+   * The realistic centre over a full year: 365 daily points with a weekly and a yearly swing, the
+   * last 7 days not yet final (eligible shrinking to 0 on the run date). Period repeat and FCR
+   * counts are the sums of the daily points; the rest of the year is the realistic month's.
+   */
+  static ReportModel year() {
+    ReportModel month = realistic();
+    List<DailyPoint> daily = new ArrayList<>();
+    long chains = 0;
+    long repeats = 0;
+    long eligible = 0;
+    long fcr = 0;
+    long fcrEligible = 0;
+    for (int i = 364; i >= 0; i--) {
+      LocalDate d = END.minusDays(i);
+      int weekday = d.getDayOfWeek().getValue();
+      long c = (weekday >= 6 ? 220 : 430) + (i * 37 % 60) + (d.getMonthValue() == 12 ? 120 : 0);
+      long e = i >= 7 ? c * 74 / 100 : c * 74 / 100 * i / 7;
+      long r = e * (150 + (i * 13 % 40) + (d.getMonthValue() <= 2 ? 30 : 0)) / 1000;
+      long fe = e * 95 / 100;
+      long f = fe * (700 + (i * 17 % 50)) / 1000;
+      daily.add(new DailyPoint(d, c, r, e, f, fe));
+      chains += c;
+      repeats += r;
+      eligible += e;
+      fcr += f;
+      fcrEligible += fe;
+    }
+    long answered = chains * 95 / 100;
+    PeriodKpis current = new PeriodKpis(chains, answered, chains - answered, repeats, eligible, fcr, fcrEligible,
+        2_712 * 13, 3_540 * 13, 63_200.0 * 13, 2_950 * 13, 1_180 * 13, 548 * 13, 48.0 * answered, 402.0 * answered);
+    return new ReportModel(END, 365, Optional.of(current), Optional.empty(), daily, month.repeatByQueue(),
+        month.repeatByCategory(), month.csatBySpeed(), month.model(), month.agents(), month.agentsInsufficient(),
+        month.womMultiplier(), Optional.empty(), month.womMentions(), Optional.of(List.of(
+            new SourceQuality("contacts", 365, 152_000, 150_900, 1_100, 0, new TreeMap<>(java.util.Map.of("bad_timestamp", 1_100L))),
+            new SourceQuality("mentions", 365, 1_080, 1_067, 13, 0, new TreeMap<>(java.util.Map.of("bad_timestamp", 13L))),
+            new SourceQuality("surveys", 365, 46_100, 46_020, 80, 0, new TreeMap<>(java.util.Map.of("score_out_of_range", 80L))))),
+        List.of("1"), month.asOf())
+        .withChannelSpeed(Optional.of(REALISTIC_CHANNELS));
+  }
 }

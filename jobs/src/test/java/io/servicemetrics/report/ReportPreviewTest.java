@@ -18,5 +18,7 @@ class ReportPreviewTest {
     ReportWriter.write(ReportFixtures.empty(), out.resolve("empty"));
     ReportWriter.write(ReportFixtures.contactsOnly(), out.resolve("contacts-only"));
     ReportWriter.write(ReportFixtures.contactsOnlyOneDay(), out.resolve("contacts-only-one-day"));
+    ReportWriter.write(ReportFixtures.mentionsOnly(), out.resolve("mentions-only"));
+    ReportWriter.write(ReportFixtures.year(), out.resolve("year"));
   }
 }

@@ -271,4 +271,75 @@ class ServiceReportTest {
     return plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND).stream()
         .map(m -> ((org.jfree.chart.plot.Marker) m).getLabel()).filter(java.util.Objects::nonNull).toList();
   }
+
+  @Test
+  void mentionsOnlySaysNotMeasuredForEveryContactFigureAndShowsWhatMentionsMeasure() throws Exception {
+    // Only mentions delivered: no contacts, no surveys (issue 16, "Reports that never lie by layout").
+    ReportModel model = ReportFixtures.mentionsOnly();
+    ServiceReport.Rendered rendered = ServiceReport.render(model);
+    List<String> pages = PdfInspection.pageTexts(rendered.pdf());
+    assertEquals(6, pages.size(), "six pages");
+    String page1 = normalized(pages.get(0));
+    List<KpiTile> tiles = ExecutiveSummary.tiles(model);
+    for (String label : List.of("Repeat contacts (7 days)", "First-contact resolution", "CSAT (top-2-box)", "NPS",
+        "Average handle time", "Abandon rate", "Word-of-mouth multiplier")) {
+      KpiTile tile = tiles.stream().filter(t -> t.label().equals(label)).findFirst().orElseThrow();
+      assertEquals(ReportFormat.NOT_MEASURED, tile.value(), label + " tile value");
+      assertTrue(page1.contains(normalized(tile.basis())), "page 1 prints the reason: " + tile.basis());
+    }
+    assertEquals(7, tiles.size(), "no speed tile without any channel_speed row");
+    for (String s : List.of("not measured: no contacts were recorded in the period",
+        "not measured: no surveys were delivered for the period's contacts",
+        "not measured: no positive experiences with a complete follow window",
+        "In the 28 days to 28 Mar 2025 no contacts were recorded.")) {
+      assertTrue(page1.contains(s), "page 1 says: " + s);
+    }
+    // Repeat, FCR, CSAT, NPS, AHT, abandons, word of mouth: seven tiles' values and seven reasons,
+    // plus the word-of-mouth sentence.
+    assertEquals(15, page1.split("not measured", -1).length - 1, page1);
+    assertFalse(page1.contains("n = 0"), "the abandon tile gives its reason, not n = 0: " + page1);
+    String all = normalized(String.join(" ", pages));
+    assertFalse(all.contains("0.0%"), "no unmeasured figure printed as 0.0%: " + all);
+    assertFalse(all.contains("n/a of"), "no share of nothing: " + all);
+    // The word-of-mouth page shows what the 412 unhappy and 655 happy mentions measure: count ratio
+    // 412 / 655 = 0.63 -> 0.6x (0.55-0.71), reach per mention 1.85 -> 1.9x (1.31-2.62), total reach
+    // 1.16 -> 1.2x (0.81-1.70).
+    String wom = normalized(pages.get(4));
+    for (String s : List.of(ServiceReport.SECTIONS.get(4), "Mentions: count 0.6x 0.6\u20130.7x 412 655",
+        "Mentions: reach per mention 1.9x 1.3\u20132.6x 412 655", "Mentions: total reach 1.2x 0.8\u20131.7x 412 655",
+        "Share of experiences followed by a mention: not measured (no contact experience with a complete follow"
+            + " window in the period).")) {
+      assertTrue(wom.contains(s), "the word-of-mouth page says: " + s + " in " + wom);
+    }
+    assertTrue(normalized(pages.get(3)).contains(
+        "No contacts were recorded in this period, so there is no repeat trend to show."), pages.get(3));
+    assertEquals(List.of(WomCharts.RATIOS), rendered.charts().stream().map(ReportChart::name).toList(),
+        "only the mention ratios are worth a chart");
+  }
+
+  @Test
+  void aYearTicksByMonthWithoutMarkersAndKeepsTheNotYetFinalBand() throws Exception {
+    ReportModel model = ReportFixtures.year();
+    assertEquals(365, model.daily().size(), "365 daily points");
+    ServiceReport.Rendered rendered = ServiceReport.render(model);
+    List<String> pages = PdfInspection.pageTexts(rendered.pdf());
+    assertEquals(6, pages.size(), "six pages");
+    assertTrue(normalized(pages.get(0)).contains("365 days ending 28 Mar 2025 (29 Mar 2024 \u2013 28 Mar 2025)"),
+        pages.get(0));
+    String trend = normalized(pages.get(3));
+    assertTrue(trend.contains(ServiceReport.SECTIONS.get(3)), trend);
+    // Monthly ticks from the first month start in the period (1 Apr 2024) to the last (1 Mar 2025).
+    for (String s : List.of("Apr 2024", "May 2024", "Dec 2024", "Jan 2025", "Mar 2025", "not yet final",
+        "Days after 21 Mar 2025 are not yet final")) {
+      assertTrue(trend.contains(s), "the trend page says: " + s);
+    }
+    ReportChart chart = rendered.charts().stream().filter(c -> c.name().equals(RepeatCharts.TREND)).findFirst()
+        .orElseThrow();
+    assertEquals(366, chart.csv().size(), "header and one row a day");
+    var renderer = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.chart().getXYPlot().getRenderer();
+    assertFalse(renderer.getItemShapeVisible(0, 0), "no markers on 365 points a pixel apart");
+    var month = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) RepeatCharts.buildTrend(ReportFixtures.realistic())
+        .chart().getXYPlot().getRenderer();
+    assertTrue(month.getItemShapeVisible(0, 0), "a month keeps its daily markers");
+  }
 }
