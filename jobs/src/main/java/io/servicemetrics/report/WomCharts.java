@@ -63,6 +63,11 @@ final class WomCharts {
           + (w.unknownExperiences() == 0 ? "" : "; " + ReportFormat.count(w.unknownExperiences())
               + " with neither a survey score nor a reported outcome left out") + ").";
     }
+    if (w.negativeExperiences() == 0 && w.positiveExperiences() == 0 && w.unknownExperiences() == 0) {
+      // Mentions without contacts: "not enough" would suggest a few; there are none to follow.
+      return "People told per experience is not measured: no contact experience with a complete follow window in"
+          + " the period. The mention ratios need no contact and are shown on their own.";
+    }
     if (w.toldPerNegative() == null || w.toldPerPositive() == null) {
       return "Not enough experiences to compare word of mouth (" + ReportFormat.count(w.negativeExperiences())
           + " unhappy, " + ReportFormat.count(w.positiveExperiences()) + " happy)"

@@ -301,6 +301,7 @@ class ServiceReportTest {
     String all = normalized(String.join(" ", pages));
     assertFalse(all.contains("0.0%"), "no unmeasured figure printed as 0.0%: " + all);
     assertFalse(all.contains("n/a of"), "no share of nothing: " + all);
+    assertFalse(all.contains("Not enough experiences"), "none, not too few: " + all);
     // The word-of-mouth page shows what the 412 unhappy and 655 happy mentions measure: count ratio
     // 412 / 655 = 0.63 -> 0.6x (0.55-0.71), reach per mention 1.85 -> 1.9x (1.31-2.62), total reach
     // 1.16 -> 1.2x (0.81-1.70).
@@ -308,7 +309,9 @@ class ServiceReportTest {
     for (String s : List.of(ServiceReport.SECTIONS.get(4), "Mentions: count 0.6x 0.6\u20130.7x 412 655",
         "Mentions: reach per mention 1.9x 1.3\u20132.6x 412 655", "Mentions: total reach 1.2x 0.8\u20131.7x 412 655",
         "Share of experiences followed by a mention: not measured (no contact experience with a complete follow"
-            + " window in the period).")) {
+            + " window in the period).",
+        "People told per experience is not measured: no contact experience with a complete follow window in the"
+            + " period.")) {
       assertTrue(wom.contains(s), "the word-of-mouth page says: " + s + " in " + wom);
     }
     assertTrue(normalized(pages.get(3)).contains(
