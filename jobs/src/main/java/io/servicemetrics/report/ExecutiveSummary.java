@@ -38,6 +38,7 @@ public final class ExecutiveSummary {
   static final String NO_CONTACTS = "no contacts were recorded in the period";
   static final String WOM_NOT_RUN = "the word-of-mouth stage has not run for this period";
   static final String NO_MENTIONS = "no mentions were delivered for the period";
+  static final String NO_EXPERIENCES = "no contact experience with a complete follow window in the period";
 
   private ExecutiveSummary() {}
 
@@ -106,6 +107,10 @@ public final class ExecutiveSummary {
     }
     if (m.noMentions()) {
       return NO_MENTIONS;
+    }
+    if (m.negativeExperiences() == 0 && m.positiveExperiences() == 0 && m.unknownExperiences() == 0) {
+      // Gold's note names the first empty side ("no positive experiences"); with both empty say so.
+      return NO_EXPERIENCES;
     }
     String note = m.note();
     if (note != null) {

@@ -290,7 +290,8 @@ class ServiceReportTest {
     assertEquals(7, tiles.size(), "no speed tile without any channel_speed row");
     for (String s : List.of("not measured: no contacts were recorded in the period",
         "not measured: no surveys were delivered for the period's contacts",
-        "not measured: no positive experiences with a complete follow window",
+        "not measured: no contact experience with a complete follow window in the period",
+        "Word of mouth is not measured this period: no contact experience with a complete follow window in the period.",
         "In the 28 days to 28 Mar 2025 no contacts were recorded.")) {
       assertTrue(page1.contains(s), "page 1 says: " + s);
     }
