@@ -424,7 +424,9 @@ public final class ReportData {
         // Rows written before the sentiment columns existed have none of them: nothing to show.
         .withSentiment(stringOrNull(r, WomMentionsSchema.SENTIMENT_MODEL_ID),
             hasColumn(r, WomMentionsSchema.N_LEXICON_LABELLED) ? longOf(r, WomMentionsSchema.N_LEXICON_LABELLED) : 0L,
-            doubleOrNull(r, WomMentionsSchema.SCORER_ACCURACY), doubleOrNull(r, WomMentionsSchema.N_NEGATIVE_CORRECTED),
+            doubleOrNull(r, WomMentionsSchema.SCORER_ACCURACY),
+            hasColumn(r, WomMentionsSchema.SCORER_LABELS) ? r.<Long>getAs(WomMentionsSchema.SCORER_LABELS) : null,
+            doubleOrNull(r, WomMentionsSchema.N_NEGATIVE_CORRECTED),
             doubleOrNull(r, WomMentionsSchema.N_POSITIVE_CORRECTED),
             doubleOrNull(r, WomMentionsSchema.INCIDENCE_RATIO_CORRECTED),
             doubleOrNull(r, WomMentionsSchema.INCIDENCE_CORRECTED_CI_LOW),

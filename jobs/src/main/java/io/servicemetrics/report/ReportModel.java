@@ -326,6 +326,7 @@ public record ReportModel(
       String sentimentModelId,
       long nLexiconLabelled,
       Double scorerAccuracy,
+      Long scorerLabels,
       Double nNegativeCorrected,
       Double nPositiveCorrected,
       Double incidenceRatioCorrected,
@@ -341,15 +342,16 @@ public record ReportModel(
         Double exposureCiLow, Double exposureCiHigh) {
       this(nNegative, nPositive, incidenceRatio, incidenceCiLow, incidenceCiHigh, reachRatio, reachCiLow, reachCiHigh,
           exposureMultiplier, exposureCiLow, exposureCiHigh, null, 0, null, null, null, null, null, null, null, null,
-          null);
+          null, null);
     }
 
     /** The same row with the scorer's provenance and the corrected figures gold carries. */
-    public WomMentions withSentiment(String modelId, long lexiconLabelled, Double accuracy, Double negativeCorrected,
-        Double positiveCorrected, Double ratioCorrected, Double correctedLow, Double correctedHigh) {
+    public WomMentions withSentiment(String modelId, long lexiconLabelled, Double accuracy, Long labels,
+        Double negativeCorrected, Double positiveCorrected, Double ratioCorrected, Double correctedLow,
+        Double correctedHigh) {
       return new WomMentions(nNegative, nPositive, incidenceRatio, incidenceCiLow, incidenceCiHigh, reachRatio,
           reachCiLow, reachCiHigh, exposureMultiplier, exposureCiLow, exposureCiHigh, modelId, lexiconLabelled,
-          accuracy, negativeCorrected, positiveCorrected, ratioCorrected, correctedLow, correctedHigh, reshareRatio,
+          accuracy, labels, negativeCorrected, positiveCorrected, ratioCorrected, correctedLow, correctedHigh, reshareRatio,
           reshareCiLow, reshareCiHigh);
     }
 
@@ -357,7 +359,7 @@ public record ReportModel(
     public WomMentions withReshares(Double ratio, Double low, Double high) {
       return new WomMentions(nNegative, nPositive, incidenceRatio, incidenceCiLow, incidenceCiHigh, reachRatio,
           reachCiLow, reachCiHigh, exposureMultiplier, exposureCiLow, exposureCiHigh, sentimentModelId,
-          nLexiconLabelled, scorerAccuracy, nNegativeCorrected, nPositiveCorrected, incidenceRatioCorrected,
+          nLexiconLabelled, scorerAccuracy, scorerLabels, nNegativeCorrected, nPositiveCorrected, incidenceRatioCorrected,
           incidenceCorrectedCiLow, incidenceCorrectedCiHigh, ratio, low, high);
     }
   }

@@ -114,7 +114,8 @@ final class WomCharts {
     ReportModel.WomMentions m = model.womMentions().get();
     if (m.sentimentModelId() != null) {
       String text = "Sentiment: model " + m.sentimentModelId() + ", cross-validated accuracy "
-          + ReportFormat.percent(m.scorerAccuracy()) + ".";
+          + ReportFormat.percent(m.scorerAccuracy())
+          + (m.scorerLabels() == null ? "" : " (" + ReportFormat.count(m.scorerLabels()) + " labels)") + ".";
       if (m.incidenceRatioCorrected() != null) {
         text += " With its errors undone (confusion matrix inverted), unhappy versus happy mentions "
             + ReportFormat.ratio(m.incidenceRatioCorrected()) + " ("

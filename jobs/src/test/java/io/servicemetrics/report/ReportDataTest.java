@@ -155,13 +155,14 @@ class ReportDataTest {
     DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
     write(spark, delta, Table.GOLD_WOM_MENTIONS, WomMentionsSchema.SCHEMA, List.of(
         RowFactory.create(Date.valueOf(D), 40L, 60L, 40.0 / 60, 0.5, 0.9, null, null, null, null, null, null, null,
-            "m1", 0L, 0.782, 47.5, 52.5, 47.5 / 52.5, 0.7, 1.2, 2.5, 1.5, 4.0, AS_OF, "1"),
+            "m1", 0L, 0.782, 2_140L, 47.5, 52.5, 47.5 / 52.5, 0.7, 1.2, 2.5, 1.5, 4.0, AS_OF, "1"),
         RowFactory.create(Date.valueOf(D.minusDays(2)), 30L, 10L, 3.0, 2.0, 4.0, null, null, null, null, null, null,
-            null, null, 40L, null, null, null, null, null, null, null, null, null, AS_OF, "1")));
+            null, null, 40L, null, null, null, null, null, null, null, null, null, null, AS_OF, "1")));
 
     ReportModel.WomMentions m = ReportData.load(delta, D, 2).womMentions().orElseThrow();
-    assertEquals(List.of("m1", 0L, 0.782, 47.5, 52.5, 47.5 / 52.5, 0.7, 1.2),
-        java.util.Arrays.asList(m.sentimentModelId(), m.nLexiconLabelled(), m.scorerAccuracy(), m.nNegativeCorrected(),
+    assertEquals(List.of("m1", 0L, 0.782, 2_140L, 47.5, 52.5, 47.5 / 52.5, 0.7, 1.2),
+        java.util.Arrays.asList(m.sentimentModelId(), m.nLexiconLabelled(), m.scorerAccuracy(), m.scorerLabels(),
+            m.nNegativeCorrected(),
             m.nPositiveCorrected(), m.incidenceRatioCorrected(), m.incidenceCorrectedCiLow(),
             m.incidenceCorrectedCiHigh()));
     assertEquals(List.of(2.5, 1.5, 4.0), List.of(m.reshareRatio(), m.reshareCiLow(), m.reshareCiHigh()));

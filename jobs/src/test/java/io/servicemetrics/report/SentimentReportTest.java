@@ -41,10 +41,10 @@ class SentimentReportTest {
     ReportModel base = ReportFixtures.realistic();
     // Raw 412 / 655 = 0.63; corrected 470.4 / 590.2 = 0.797 (interval 0.66-0.93); reshares 2.4x (1.6-3.5).
     WomMentions m = base.womMentions().orElseThrow()
-        .withSentiment("m-20250301-ab12", 0, 0.782, 470.4, 590.2, 470.4 / 590.2, 0.66, 0.93)
+        .withSentiment("m-20250301-ab12", 0, 0.782, 2_140L, 470.4, 590.2, 470.4 / 590.2, 0.66, 0.93)
         .withReshares(2.4, 1.6, 3.5);
     String page = womPage(with(base, m), "sentiment-model");
-    assertTrue(page.contains("Sentiment: model m-20250301-ab12, cross-validated accuracy 78.2%."), page);
+    assertTrue(page.contains("Sentiment: model m-20250301-ab12, cross-validated accuracy 78.2% (2,140 labels)."), page);
     assertTrue(page.contains("unhappy versus happy mentions 0.8x (0.7" + ReportFormat.RANGE + "0.9x) against 0.6x (0.6"
         + ReportFormat.RANGE + "0.7x) as labelled."), page);
     // The table rows: corrected counts rounded (470, 590), the reshare ratio with its interval.
@@ -56,7 +56,7 @@ class SentimentReportTest {
   @Test
   void aLexiconScoredPeriodSaysSoPlainlyAndShowsNoCorrection() throws Exception {
     ReportModel base = ReportFixtures.realistic();
-    WomMentions m = base.womMentions().orElseThrow().withSentiment(null, 1_067, null, null, null, null, null, null);
+    WomMentions m = base.womMentions().orElseThrow().withSentiment(null, 1_067, null, null, null, null, null, null, null);
     String page = womPage(with(base, m), "sentiment-lexicon");
     assertTrue(page.contains(WomCharts.LEXICON_WARNING + " 1,067 of the period's mentions were labelled so"), page);
     assertFalse(page.contains("Sentiment: model"), page);
