@@ -88,6 +88,11 @@ final class NotebookCommand implements Runnable {
         throw Errors.warehouseMissing(warehouse);
       }
       LOG.info("Views: {}", String.join(", ", views));
+      // No model trained yet: the scorer-quality cells show no rows rather than fail the notebook.
+      if (WarehouseViews.registerEmptyWhenMissing(new DeltaIo(spark, new Warehouse(warehouse)),
+          io.servicemetrics.io.Table.META_SENTIMENT_MODELS, io.servicemetrics.schema.SentimentModelsSchema.SCHEMA)) {
+        LOG.info("{} is empty: no sentiment model has been trained", io.servicemetrics.io.Table.META_SENTIMENT_MODELS.viewName());
+      }
       ExecutedNotebook executed = NotebookRunner.run(spark, notebook, params, maxRows);
       NotebookFiles.Written written = NotebookFiles.write(out, executed);
       if (!executed.succeeded()) {

@@ -18,4 +18,21 @@ public final class WarehouseViews {
     }
     return views;
   }
+
+  /**
+   * Registers {@code table} as an empty view of {@code schema} when the warehouse does not hold it
+   * (yet): for tables only an optional step writes (meta_sentiment_models, after {@code sentiment
+   * train}), so a notebook cell reading them shows no rows instead of failing the run. Not in
+   * {@link #register}'s list: an empty warehouse is still reported as one.
+   *
+   * @return true when the empty view was registered
+   */
+  public static boolean registerEmptyWhenMissing(DeltaIo delta, Table table, org.apache.spark.sql.types.StructType schema) {
+    if (delta.exists(table)) {
+      return false;
+    }
+    delta.spark().createDataFrame(java.util.List.<org.apache.spark.sql.Row>of(), schema)
+        .createOrReplaceTempView(table.viewName());
+    return true;
+  }
 }

@@ -49,7 +49,7 @@ public final class PeriodMetricCatalog {
               + " mentions (neutral included) pooled; NULL with the reason in note when a denominator is 0."
               + " sentiment_model_id = the model(s) whose labels the period's mentions carry (NULL: none);"
               + " n_lexicon_labelled = mentions labelled by the untrained lexicon. With one model:"
-              + " scorer_accuracy; n_negative_corrected, n_positive_corrected = solve(M^T n = observed) with M the"
+              + " scorer_accuracy, scorer_labels (the labels behind it: the confusion matrix's total); n_negative_corrected, n_positive_corrected = solve(M^T n = observed) with M the"
               + " model's row-normalized cross-validated confusion matrix, clipped at 0, plus vendor-labelled"
               + " counts; incidence_ratio_corrected with a bootstrap interval resampling the confusion rows and"
               + " the period's counts. reshare_ratio = mean reshares(negative) / mean reshares(positive), pooled"

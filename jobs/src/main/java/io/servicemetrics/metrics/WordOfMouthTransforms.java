@@ -217,14 +217,14 @@ public final class WordOfMouthTransforms {
   }
 
   /**
-   * scorer_accuracy, n_negative_corrected, n_positive_corrected, incidence_ratio_corrected and its
+   * scorer_accuracy, scorer_labels, n_negative_corrected, n_positive_corrected, incidence_ratio_corrected and its
    * interval: the model-labelled counts corrected with the model's confusion matrix, the other
    * sources' counts added as they are (the vendor's errors are unknown). All NULL unless exactly one
    * model with a known confusion matrix labelled the period's mentions.
    */
   private static List<Object> corrected(java.util.Map<String, long[]> byModel, long[] others,
       java.util.Map<String, long[][]> confusions, Notes notes) {
-    List<Object> none = Arrays.asList(null, null, null, null, null, null);
+    List<Object> none = Arrays.asList(null, null, null, null, null, null, null);
     if (byModel.size() != 1 || !confusions.containsKey(byModel.keySet().iterator().next())) {
       if (byModel.size() > 1) {
         notes.add("incidence_ratio_corrected: not computed: the period's mentions were labelled by "
@@ -256,7 +256,7 @@ public final class WordOfMouthTransforms {
       notes.add("incidence_ratio_corrected: " + o.reason());
     }
     Interval interval = ratio == null ? null : o.interval();
-    return Arrays.asList((double) right / total, negative, positive, ratio,
+    return Arrays.asList((double) right / total, total, negative, positive, ratio,
         interval == null ? null : interval.low(), interval == null ? null : interval.high());
   }
 

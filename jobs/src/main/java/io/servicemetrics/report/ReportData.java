@@ -420,7 +420,27 @@ public final class ReportData {
         r.getAs(WomMentionsSchema.INCIDENCE_CI_HIGH), r.getAs(WomMentionsSchema.REACH_RATIO),
         r.getAs(WomMentionsSchema.REACH_CI_LOW), r.getAs(WomMentionsSchema.REACH_CI_HIGH),
         r.getAs(WomMentionsSchema.EXPOSURE_MULTIPLIER), r.getAs(WomMentionsSchema.EXPOSURE_CI_LOW),
-        r.getAs(WomMentionsSchema.EXPOSURE_CI_HIGH));
+        r.getAs(WomMentionsSchema.EXPOSURE_CI_HIGH))
+        // Rows written before the sentiment columns existed have none of them: nothing to show.
+        .withSentiment(stringOrNull(r, WomMentionsSchema.SENTIMENT_MODEL_ID),
+            hasColumn(r, WomMentionsSchema.N_LEXICON_LABELLED) ? longOf(r, WomMentionsSchema.N_LEXICON_LABELLED) : 0L,
+            doubleOrNull(r, WomMentionsSchema.SCORER_ACCURACY),
+            hasColumn(r, WomMentionsSchema.SCORER_LABELS) ? r.<Long>getAs(WomMentionsSchema.SCORER_LABELS) : null,
+            doubleOrNull(r, WomMentionsSchema.N_NEGATIVE_CORRECTED),
+            doubleOrNull(r, WomMentionsSchema.N_POSITIVE_CORRECTED),
+            doubleOrNull(r, WomMentionsSchema.INCIDENCE_RATIO_CORRECTED),
+            doubleOrNull(r, WomMentionsSchema.INCIDENCE_CORRECTED_CI_LOW),
+            doubleOrNull(r, WomMentionsSchema.INCIDENCE_CORRECTED_CI_HIGH))
+        .withReshares(doubleOrNull(r, WomMentionsSchema.RESHARE_RATIO),
+            doubleOrNull(r, WomMentionsSchema.RESHARE_CI_LOW), doubleOrNull(r, WomMentionsSchema.RESHARE_CI_HIGH));
+  }
+
+  private static Double doubleOrNull(Row r, String column) {
+    return hasColumn(r, column) ? r.getAs(column) : null;
+  }
+
+  private static String stringOrNull(Row r, String column) {
+    return hasColumn(r, column) ? r.getAs(column) : null;
   }
 
   private static SourceQuality sourceQualityRow(Row r) {

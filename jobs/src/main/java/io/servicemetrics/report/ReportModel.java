@@ -322,7 +322,47 @@ public record ReportModel(
       Double reachCiHigh,
       Double exposureMultiplier,
       Double exposureCiLow,
-      Double exposureCiHigh) {}
+      Double exposureCiHigh,
+      String sentimentModelId,
+      long nLexiconLabelled,
+      Double scorerAccuracy,
+      Long scorerLabels,
+      Double nNegativeCorrected,
+      Double nPositiveCorrected,
+      Double incidenceRatioCorrected,
+      Double incidenceCorrectedCiLow,
+      Double incidenceCorrectedCiHigh,
+      Double reshareRatio,
+      Double reshareCiLow,
+      Double reshareCiHigh) {
+
+    /** A row written before the sentiment columns existed: labels of unknown source, nothing corrected. */
+    public WomMentions(long nNegative, long nPositive, Double incidenceRatio, Double incidenceCiLow,
+        Double incidenceCiHigh, Double reachRatio, Double reachCiLow, Double reachCiHigh, Double exposureMultiplier,
+        Double exposureCiLow, Double exposureCiHigh) {
+      this(nNegative, nPositive, incidenceRatio, incidenceCiLow, incidenceCiHigh, reachRatio, reachCiLow, reachCiHigh,
+          exposureMultiplier, exposureCiLow, exposureCiHigh, null, 0, null, null, null, null, null, null, null, null,
+          null, null);
+    }
+
+    /** The same row with the scorer's provenance and the corrected figures gold carries. */
+    public WomMentions withSentiment(String modelId, long lexiconLabelled, Double accuracy, Long labels,
+        Double negativeCorrected, Double positiveCorrected, Double ratioCorrected, Double correctedLow,
+        Double correctedHigh) {
+      return new WomMentions(nNegative, nPositive, incidenceRatio, incidenceCiLow, incidenceCiHigh, reachRatio,
+          reachCiLow, reachCiHigh, exposureMultiplier, exposureCiLow, exposureCiHigh, modelId, lexiconLabelled,
+          accuracy, labels, negativeCorrected, positiveCorrected, ratioCorrected, correctedLow, correctedHigh, reshareRatio,
+          reshareCiLow, reshareCiHigh);
+    }
+
+    /** The same row with the reshare ratio gold carries. */
+    public WomMentions withReshares(Double ratio, Double low, Double high) {
+      return new WomMentions(nNegative, nPositive, incidenceRatio, incidenceCiLow, incidenceCiHigh, reachRatio,
+          reachCiLow, reachCiHigh, exposureMultiplier, exposureCiLow, exposureCiHigh, sentimentModelId,
+          nLexiconLabelled, scorerAccuracy, scorerLabels, nNegativeCorrected, nPositiveCorrected, incidenceRatioCorrected,
+          incidenceCorrectedCiLow, incidenceCorrectedCiHigh, ratio, low, high);
+    }
+  }
 
   /**
    * Ingest reconciliation of one source over the period's delivery dates (latest succeeded run per

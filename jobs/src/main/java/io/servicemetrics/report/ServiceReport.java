@@ -432,7 +432,11 @@ public final class ServiceReport {
             + " company (mentions). Reference lines: about 2x in published consumer studies, 11x in the folklore.",
         false, ReportTheme.BODY_SIZE, ReportTheme.MUTED, PdfPages.LEFT, y, PdfPages.WIDTH) - 6;
     float leftW = 270;
-    float chartH = 250;
+    // The scorer's paragraph and the corrected and reshare rows take room below: the charts give it
+    // up, so the notes at the foot still end above the footer.
+    String sentiment = WomCharts.sentimentText(model);
+    int extraRows = Math.max(0, WomCharts.ratios(model).size() - 4);
+    float chartH = 250 - 10 * extraRows - (sentiment == null ? 0 : 20);
     String toldMissing = WomCharts.toldMissing(model);
     // The lowest point the two columns reach: a chart's height, or a paragraph's when neither draws.
     float bottom = y;
@@ -469,6 +473,10 @@ public final class ServiceReport {
       y = pages.table(PdfPages.LEFT, y, List.of(new Column("Measure", 240, false), new Column("Unhappy / happy", 110, true),
           new Column("95% interval", 120, true), new Column("Unhappy n", 90, true), new Column("Happy n", 90, true)),
           rows, 9f) - 8;
+    }
+    if (sentiment != null) {
+      y = pages.paragraph(sentiment, false, ReportTheme.BODY_SIZE, ReportTheme.TEXT, PdfPages.LEFT, y, PdfPages.WIDTH)
+          - 6;
     }
     Optional<WomMultiplier> w = model.womMultiplier();
     if (w.isPresent()) {

@@ -48,6 +48,11 @@ final class WomCharts {
   static final String EXPOSURE = "Mentions: total reach";
   static final String INCIDENCE = "Mentions: count";
   static final String REACH = "Mentions: reach per mention";
+  static final String INCIDENCE_CORRECTED = "Mentions: count, scorer errors undone";
+  static final String RESHARES = "Mentions: reshares per mention";
+  /** Said when the untrained word list labelled the period's mentions: its measured accuracy is in docs/SENTIMENT.md. */
+  static final String LEXICON_WARNING = "Mention sentiment comes from the built-in word list, not trained on your"
+      + " labels: expect about 6 in 10 right on customer-service text (docs/SENTIMENT.md).";
 
   private WomCharts() {}
 
@@ -87,8 +92,49 @@ final class WomCharts {
       out.add(new Ratio(EXPOSURE, m.exposureMultiplier(), m.exposureCiLow(), m.exposureCiHigh(), m.nNegative(), m.nPositive()));
       out.add(new Ratio(INCIDENCE, m.incidenceRatio(), m.incidenceCiLow(), m.incidenceCiHigh(), m.nNegative(), m.nPositive()));
       out.add(new Ratio(REACH, m.reachRatio(), m.reachCiLow(), m.reachCiHigh(), m.nNegative(), m.nPositive()));
+      // Rows only where gold delivers them: no model, no correction; no reshare counts, no reshare ratio.
+      if (m.incidenceRatioCorrected() != null) {
+        out.add(new Ratio(INCIDENCE_CORRECTED, m.incidenceRatioCorrected(), m.incidenceCorrectedCiLow(),
+            m.incidenceCorrectedCiHigh(), roundedOrNull(m.nNegativeCorrected()), roundedOrNull(m.nPositiveCorrected())));
+      }
+      if (m.reshareRatio() != null) {
+        out.add(new Ratio(RESHARES, m.reshareRatio(), m.reshareCiLow(), m.reshareCiHigh(), m.nNegative(), m.nPositive()));
+      }
     });
     return out;
+  }
+
+  private static Long roundedOrNull(Double n) {
+    return n == null ? null : Math.round(n);
+  }
+
+  /**
+   * Where the period's mention labels came from and how good that scorer is, with the corrected
+   * count ratio beside the raw one; null when no mention row or vendor labels only.
+   */
+  static String sentimentText(ReportModel model) {
+    if (model.womMentions().isEmpty()) {
+      return null;
+    }
+    ReportModel.WomMentions m = model.womMentions().get();
+    if (m.sentimentModelId() != null) {
+      String text = "Sentiment: model " + m.sentimentModelId() + ", cross-validated accuracy "
+          + ReportFormat.percent(m.scorerAccuracy())
+          + (m.scorerLabels() == null ? "" : " (" + ReportFormat.count(m.scorerLabels()) + " labels)") + ".";
+      if (m.incidenceRatioCorrected() != null) {
+        text += " With its errors undone (confusion matrix inverted), unhappy versus happy mentions "
+            + ReportFormat.ratio(m.incidenceRatioCorrected()) + " ("
+            + ReportFormat.ratioRange(m.incidenceCorrectedCiLow(), m.incidenceCorrectedCiHigh()) + ") against "
+            + ReportFormat.ratio(m.incidenceRatio()) + " (" + ReportFormat.ratioRange(m.incidenceCiLow(),
+                m.incidenceCiHigh()) + ") as labelled.";
+      }
+      return text;
+    }
+    if (m.nLexiconLabelled() > 0) {
+      return LEXICON_WARNING + " " + ReportFormat.count(m.nLexiconLabelled())
+          + " of the period's mentions were labelled so; the counts are not corrected for its errors.";
+    }
+    return null;
   }
 
   static String ratiosMissing(ReportModel model) {
@@ -116,7 +162,8 @@ final class WomCharts {
     CategoryAxis x = new CategoryAxis("Experience (survey or outcome)");
     x.setCategoryMargin(0.4);
     x.setMaximumCategoryLabelLines(2);
-    NumberAxis y = new NumberAxis("People told per experience (mean reach)");
+    // Short enough to fit the chart when the scorer paragraph makes it shorter (the x axis says per experience).
+    NumberAxis y = new NumberAxis("People told (mean reach)");
     double max = Math.max(dataset.getValue(0, 0).doubleValue(), dataset.getValue(0, 1).doubleValue());
     y.setRange(0, Math.max(1, max * 1.2));
     BarRenderer r = new BarRenderer() {
@@ -176,8 +223,9 @@ final class WomCharts {
     }
     SymbolAxis y = new SymbolAxis(null, labels);
     y.setGridBandsVisible(false);
-    // Headroom above the first row for the reference-line labels.
-    y.setRange(-0.6, ratios.size() - 0.1);
+    // Headroom above the first row for the two rows of reference-line labels: more rows on a
+    // shorter chart (the corrected and reshare rows) make a row thinner, so more of one.
+    y.setRange(-0.6, ratios.size() - 1 + (ratios.size() > 4 ? 1.6 : 0.9));
     XYErrorRenderer r = new XYErrorRenderer();
     r.setDrawXError(true);
     r.setDrawYError(false);

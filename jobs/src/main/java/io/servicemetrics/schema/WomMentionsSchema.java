@@ -36,6 +36,11 @@ public final class WomMentionsSchema {
   /** Cross-validated accuracy of the model whose errors the corrected columns undo; NULL without one. */
   public static final String SCORER_ACCURACY = "scorer_accuracy";
   /**
+   * Labels behind {@link #SCORER_ACCURACY}: the total of the model's cross-validated confusion
+   * matrix (every label is predicted once, held out). How far to trust the accuracy. NULL without a model.
+   */
+  public static final String SCORER_LABELS = "scorer_labels";
+  /**
    * Negative and positive counts corrected for the model's classification errors (its confusion
    * matrix inverted, clipped at zero), plus the mentions other sources labelled; NULL without a model.
    */
@@ -70,6 +75,7 @@ public final class WomMentionsSchema {
           nullable(SENTIMENT_MODEL_ID, StringType),
           required(N_LEXICON_LABELLED, LongType),
           nullable(SCORER_ACCURACY, DoubleType),
+          nullable(SCORER_LABELS, LongType),
           nullable(N_NEGATIVE_CORRECTED, DoubleType),
           nullable(N_POSITIVE_CORRECTED, DoubleType),
           nullable(INCIDENCE_RATIO_CORRECTED, DoubleType),

@@ -41,6 +41,7 @@ class CorrectedWomMentionsTest {
     assertEquals(20L, (long) gold.getAs(WomMentionsSchema.N_POSITIVE), "raw");
     assertEquals("m1", gold.getAs(WomMentionsSchema.SENTIMENT_MODEL_ID));
     assertEquals(0.8, (double) gold.getAs(WomMentionsSchema.SCORER_ACCURACY), 1e-12, "24 of 30 held-out labels");
+    assertEquals(30L, (long) gold.getAs(WomMentionsSchema.SCORER_LABELS), "the confusion matrix's 30 labels");
     assertEquals(57.0, (double) gold.getAs(WomMentionsSchema.N_NEGATIVE_CORRECTED), 1e-9, "50 true + 7 vendor");
     assertEquals(21.0, (double) gold.getAs(WomMentionsSchema.N_POSITIVE_CORRECTED), 1e-9, "20 true + 1 vendor");
     double ratio = gold.getAs(WomMentionsSchema.INCIDENCE_RATIO_CORRECTED);
@@ -92,5 +93,6 @@ class CorrectedWomMentionsTest {
     assertEquals(3L, (long) gold.getAs(WomMentionsSchema.N_LEXICON_LABELLED), "the lexicon's three");
     assertNull(gold.getAs(WomMentionsSchema.INCIDENCE_RATIO_CORRECTED), "no model, no correction");
     assertNull(gold.getAs(WomMentionsSchema.SCORER_ACCURACY));
+    assertNull(gold.getAs(WomMentionsSchema.SCORER_LABELS));
   }
 }

@@ -15,6 +15,7 @@ import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.CsatByFcrSpeedSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.RunLogSchema;
+import io.servicemetrics.schema.WomMentionsSchema;
 import io.servicemetrics.schema.WomMultiplierSchema;
 import io.servicemetrics.testing.SharedSpark;
 import java.nio.file.Path;
@@ -147,6 +148,28 @@ class ReportDataTest {
     return RowFactory.create(id, "k-" + id, "phone", queue, category, "a1", "t1", t, t, Date.valueOf(date), 1, 0, true,
         false, 10.0, 100.0, 0.0, false, true, null, repeat7d, null, repeat7d == null ? null : !repeat7d,
         repeat7d == null ? null : "disposition", null, null, nps, null, null, null, null, null, null, AS_OF, "1");
+  }
+
+  @Test
+  void readsTheScorerAndTheCorrectedAndReshareFiguresFromGoldWomMentions(SparkSession spark, @TempDir Path dir) {
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
+    write(spark, delta, Table.GOLD_WOM_MENTIONS, WomMentionsSchema.SCHEMA, List.of(
+        RowFactory.create(Date.valueOf(D), 40L, 60L, 40.0 / 60, 0.5, 0.9, null, null, null, null, null, null, null,
+            "m1", 0L, 0.782, 2_140L, 47.5, 52.5, 47.5 / 52.5, 0.7, 1.2, 2.5, 1.5, 4.0, AS_OF, "1"),
+        RowFactory.create(Date.valueOf(D.minusDays(2)), 30L, 10L, 3.0, 2.0, 4.0, null, null, null, null, null, null,
+            null, null, 40L, null, null, null, null, null, null, null, null, null, null, AS_OF, "1")));
+
+    ReportModel.WomMentions m = ReportData.load(delta, D, 2).womMentions().orElseThrow();
+    assertEquals(List.of("m1", 0L, 0.782, 2_140L, 47.5, 52.5, 47.5 / 52.5, 0.7, 1.2),
+        java.util.Arrays.asList(m.sentimentModelId(), m.nLexiconLabelled(), m.scorerAccuracy(), m.scorerLabels(),
+            m.nNegativeCorrected(),
+            m.nPositiveCorrected(), m.incidenceRatioCorrected(), m.incidenceCorrectedCiLow(),
+            m.incidenceCorrectedCiHigh()));
+    assertEquals(List.of(2.5, 1.5, 4.0), List.of(m.reshareRatio(), m.reshareCiLow(), m.reshareCiHigh()));
+    ReportModel.WomMentions lexicon = ReportData.load(delta, D.minusDays(2), 2).womMentions().orElseThrow();
+    assertEquals(40L, lexicon.nLexiconLabelled(), "the earlier period was labelled by the word list");
+    assertEquals(null, lexicon.sentimentModelId());
+    assertEquals(null, lexicon.incidenceRatioCorrected());
   }
 
   private static Row agent(String id, String quadrant) {
