@@ -6,7 +6,6 @@ import io.servicemetrics.config.SourceFormats;
 import io.servicemetrics.ingest.LandingRecord;
 import io.servicemetrics.ingest.ReasonCode;
 import io.servicemetrics.schema.ContactsSchema;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,12 +38,18 @@ import java.util.Map;
  * (milliseconds), else from the {@code hold} and {@code wrapup} segments. Every record number of
  * a file counts conversations; the legs of one conversation share it.
  */
-final class GenesysCloudFormat implements LandingFormat {
+final class GenesysCloudFormat extends ApiPagesFormat {
   static final String AGENT = "agent";
   static final String ACD = "acd";
   static final String INTERACT = "interact";
   static final String HOLD = "hold";
   static final String WRAPUP = "wrapup";
+
+  GenesysCloudFormat() {
+    // A page with totalHits and no conversations is an empty result, not a record.
+    super("conversationId", "conversations", "totalHits",
+        "a conversation (conversationId) nor a response page (conversations[])");
+  }
 
   @Override
   public String name() {
@@ -52,49 +57,8 @@ final class GenesysCloudFormat implements LandingFormat {
   }
 
   @Override
-  public String pathGlobFilter() {
-    return "*";
-  }
-
-  @Override
-  public String filesDescription() {
-    return "*.json and *.jsonl, optionally gzip-compressed (.gz)";
-  }
-
-  @Override
-  public boolean reads(String fileName) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".json.gz")
-        || lower.endsWith(".jsonl.gz");
-  }
-
-  @Override
-  public List<LandingRecord> parse(RawLandingFile file, FormatOptions options) {
-    String text;
-    try {
-      text = Content.text(Content.decompressed(file.content()));
-    } catch (IOException e) {
-      return List.of(LandingRecord.error(1, "(" + file.content().length + " bytes of gzip data)",
-          ReasonCode.MALFORMED_JSON, "the gzip data cannot be decompressed: " + e.getMessage()));
-    }
-    List<LandingRecord> out = new ArrayList<>();
-    long conversationNumber = 0;
-    for (Json.Value v : Json.values(text)) {
-      if (v.error() != null) {
-        out.add(LandingRecord.error(++conversationNumber, v.raw(), ReasonCode.MALFORMED_JSON, "not valid JSON: " + v.error()));
-      } else if (v.node().isObject() && v.node().has("conversationId")) {
-        out.addAll(conversation(++conversationNumber, v.node(), options));
-      } else if (v.node().isObject() && v.node().path("conversations").isArray()) {
-        for (JsonNode c : v.node().get("conversations")) {
-          out.addAll(conversation(++conversationNumber, c, options));
-        }
-      } else if (!(v.node().isObject() && v.node().has("totalHits"))) {
-        // A page with totalHits and no conversations is an empty result, not a record.
-        out.add(LandingRecord.error(++conversationNumber, v.raw(), ReasonCode.FORMAT_MISMATCH,
-            "neither a conversation (conversationId) nor a response page (conversations[])"));
-      }
-    }
-    return out;
+  List<LandingRecord> records(long number, JsonNode conversation, FormatOptions options) {
+    return conversation(number, conversation, options);
   }
 
   /** One agent session that reached the customer, before chaining. */

@@ -6,10 +6,8 @@ import io.servicemetrics.config.SourceFormats;
 import io.servicemetrics.ingest.LandingRecord;
 import io.servicemetrics.ingest.ReasonCode;
 import io.servicemetrics.schema.ContactsSchema;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,56 +32,21 @@ import java.util.Map;
  * ended_at is answered_at + {@code agentSeconds} (talk including hold, as the contract's talk
  * span), else contactStart + {@code totalDurationSeconds}.
  */
-final class NiceCxoneFormat implements LandingFormat {
+final class NiceCxoneFormat extends ApiPagesFormat {
+  NiceCxoneFormat() {
+    // A page with totalRecords and no contacts is an empty result, not a record.
+    super("contactId", "completedContacts", "totalRecords",
+        "a completed contact (contactId) nor a response page (completedContacts[])");
+  }
+
   @Override
   public String name() {
     return SourceFormats.NICE_CXONE;
   }
 
   @Override
-  public String pathGlobFilter() {
-    return "*";
-  }
-
-  @Override
-  public String filesDescription() {
-    return "*.json and *.jsonl, optionally gzip-compressed (.gz)";
-  }
-
-  @Override
-  public boolean reads(String fileName) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".json.gz")
-        || lower.endsWith(".jsonl.gz");
-  }
-
-  @Override
-  public List<LandingRecord> parse(RawLandingFile file, FormatOptions options) {
-    String text;
-    try {
-      text = Content.text(Content.decompressed(file.content()));
-    } catch (IOException e) {
-      return List.of(LandingRecord.error(1, "(" + file.content().length + " bytes of gzip data)",
-          ReasonCode.MALFORMED_JSON, "the gzip data cannot be decompressed: " + e.getMessage()));
-    }
-    List<LandingRecord> out = new ArrayList<>();
-    long contactNumber = 0;
-    for (Json.Value v : Json.values(text)) {
-      if (v.error() != null) {
-        out.add(LandingRecord.error(++contactNumber, v.raw(), ReasonCode.MALFORMED_JSON, "not valid JSON: " + v.error()));
-      } else if (v.node().isObject() && v.node().has("contactId")) {
-        out.add(contact(++contactNumber, v.node(), options));
-      } else if (v.node().isObject() && v.node().path("completedContacts").isArray()) {
-        for (JsonNode c : v.node().get("completedContacts")) {
-          out.add(contact(++contactNumber, c, options));
-        }
-      } else if (!(v.node().isObject() && v.node().has("totalRecords"))) {
-        // A page with totalRecords and no contacts is an empty result, not a record.
-        out.add(LandingRecord.error(++contactNumber, v.raw(), ReasonCode.FORMAT_MISMATCH,
-            "neither a completed contact (contactId) nor a response page (completedContacts[])"));
-      }
-    }
-    return out;
+  List<LandingRecord> records(long number, JsonNode contact, FormatOptions options) {
+    return List.of(contact(number, contact, options));
   }
 
   static LandingRecord contact(long number, JsonNode c, FormatOptions options) {
