@@ -99,6 +99,9 @@ class SamplesEndToEndTest {
   @Test
   void everyAnalystNotebookRunsAgainstTheSampleWarehouse(SparkSession spark) throws IOException {
     assertFalse(WarehouseViews.register(delta).isEmpty());
+    // As `notebook run` does: the sample trains no sentiment model, so the scorer cells read no rows.
+    assertTrue(WarehouseViews.registerEmptyWhenMissing(delta, io.servicemetrics.io.Table.META_SENTIMENT_MODELS,
+        io.servicemetrics.schema.SentimentModelsSchema.SCHEMA), "the sample warehouse has no sentiment model");
     List<Path> notebooks;
     try (Stream<Path> files = Files.list(NOTEBOOKS)) {
       notebooks = files.filter(p -> p.toString().endsWith(".ipynb") || p.toString().endsWith(".sql")).sorted().toList();
