@@ -195,15 +195,9 @@ public final class ReportData {
         r.getAs(ChannelSpeedSchema.ANSWERED_IN_TARGET), r.getAs(ChannelSpeedSchema.SHORT_ABANDONS),
         r.getAs(ChannelSpeedSchema.SERVICE_LEVEL), r.getAs(ChannelSpeedSchema.SERVICE_LEVEL_TARGET_SECONDS),
         r.getAs(ChannelSpeedSchema.QUEUE_ABANDON_RATE), r.getAs(ChannelSpeedSchema.ABANDONED_BEFORE_QUEUE),
-        optionalDouble(r, ChannelSpeedSchema.ASA_BUSINESS_SECONDS),
-        optionalDouble(r, ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS),
+        r.getAs(ChannelSpeedSchema.ASA_BUSINESS_SECONDS), r.getAs(ChannelSpeedSchema.SERVICE_LEVEL_BUSINESS),
         r.getAs(ChannelSpeedSchema.PREVIOUS_CHAINS), r.getAs(ChannelSpeedSchema.PREVIOUS_ASA_SECONDS),
         r.getAs(ChannelSpeedSchema.PREVIOUS_SERVICE_LEVEL));
-  }
-
-  /** A column that a channel_speed written before it existed lacks: null there (not measured). */
-  private static Double optionalDouble(Row r, String column) {
-    return java.util.Arrays.asList(r.schema().fieldNames()).contains(column) ? r.getAs(column) : null;
   }
 
   // ---- transforms: Dataset -> Dataset, no actions ---------------------------------------------

@@ -69,8 +69,7 @@ final class AmazonConnectFormat implements LandingFormat {
     try {
       text = Content.text(Content.decompressed(file.content()));
     } catch (IOException e) {
-      return List.of(LandingRecord.error(1, "(" + file.content().length + " bytes of gzip data)",
-          ReasonCode.MALFORMED_JSON, "the gzip data cannot be decompressed: " + e.getMessage()));
+      return Content.undecompressable(file, e);
     }
     List<LandingRecord> out = new ArrayList<>();
     for (Json.Value v : Json.values(text)) {

@@ -61,8 +61,7 @@ abstract class ApiPagesFormat implements LandingFormat {
     try {
       text = Content.text(Content.decompressed(file.content()));
     } catch (IOException e) {
-      return List.of(LandingRecord.error(1, "(" + file.content().length + " bytes of gzip data)",
-          ReasonCode.MALFORMED_JSON, "the gzip data cannot be decompressed: " + e.getMessage()));
+      return Content.undecompressable(file, e);
     }
     List<LandingRecord> out = new ArrayList<>();
     long number = 0;

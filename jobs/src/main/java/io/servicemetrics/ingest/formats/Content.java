@@ -1,10 +1,13 @@
 package io.servicemetrics.ingest.formats;
 
+import io.servicemetrics.ingest.LandingRecord;
+import io.servicemetrics.ingest.ReasonCode;
 import io.servicemetrics.ingest.TextDecoding;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Bytes to text for the adapters: transparent gzip, then the project's UTF-8/Latin-1 decoding. */
@@ -21,6 +24,15 @@ final class Content {
       return bytes;
     }
     return readUpTo(new GZIPInputStream(new ByteArrayInputStream(bytes)), Integer.MAX_VALUE - 16);
+  }
+
+  /**
+   * What a JSON file whose gzip data cannot be decompressed becomes: one malformed_json record
+   * standing for the whole file (its records cannot be told apart).
+   */
+  static List<LandingRecord> undecompressable(RawLandingFile file, IOException e) {
+    return List.of(LandingRecord.error(1, "(" + file.content().length + " bytes of gzip data)",
+        ReasonCode.MALFORMED_JSON, "the gzip data cannot be decompressed: " + e.getMessage()));
   }
 
   /** At most {@code limit} bytes of the (decompressed) content, which may itself be a truncated head. */

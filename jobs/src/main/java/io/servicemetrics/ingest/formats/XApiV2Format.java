@@ -48,8 +48,7 @@ final class XApiV2Format implements LandingFormat {
     try {
       text = Content.text(Content.decompressed(file.content()));
     } catch (IOException e) {
-      return List.of(LandingRecord.error(1, "(" + file.content().length + " bytes of gzip data)",
-          ReasonCode.MALFORMED_JSON, "the gzip data cannot be decompressed: " + e.getMessage()));
+      return Content.undecompressable(file, e);
     }
     String fileTime = options.xFetchedAtFallback().equals(FormatOptions.FALLBACK_FILE_MODIFICATION_TIME)
         && file.modificationTime() != null ? file.modificationTime().toString() : null;
