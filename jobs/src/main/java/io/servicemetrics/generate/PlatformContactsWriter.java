@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -73,7 +72,7 @@ final class PlatformContactsWriter {
   /** Converts the canonical contacts of {@code landing} into both formats under {@code out}; returns the files written. */
   static long write(Path landing, Path out) {
     PlatformContactsWriter w = new PlatformContactsWriter(out);
-    List<Path> days = dayFolders(landing.resolve(ContactCenterGenerator.CONTACTS));
+    List<Path> days = RealFormatsWriter.dayFolders(landing.resolve(ContactCenterGenerator.CONTACTS));
     for (int i = 0; i < days.size(); i++) {
       w.day(i, days.get(i));
     }
@@ -83,8 +82,8 @@ final class PlatformContactsWriter {
   private void day(int dayIndex, Path day) {
     String date = day.getFileName().toString().substring("date=".length());
     List<Map<String, String>> legs = new ArrayList<>();
-    for (Path file : csvFiles(day)) {
-      for (LandingRecord r : CsvFileParser.parse(read(file), ContactsSchema.LANDING_COLUMNS,
+    for (Path file : RealFormatsWriter.csvFiles(day)) {
+      for (LandingRecord r : CsvFileParser.parse(RealFormatsWriter.read(file), ContactsSchema.LANDING_COLUMNS,
           ContactsSchema.REQUIRED_LANDING_COLUMNS).records()) {
         if (r.errorCode() == null && convertible(present(r.fields()))) {
           legs.add(present(r.fields()));
@@ -402,33 +401,6 @@ final class PlatformContactsWriter {
       files++;
     } catch (IOException e) {
       throw Errors.io("Cannot write " + file, e);
-    }
-  }
-
-  private static List<Path> dayFolders(Path source) {
-    if (!Files.isDirectory(source)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(source)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("date=")).sorted().toList();
-    } catch (IOException e) {
-      throw Errors.io("Cannot list " + source, e);
-    }
-  }
-
-  private static List<Path> csvFiles(Path day) {
-    try (Stream<Path> s = Files.list(day)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
-    } catch (IOException e) {
-      throw Errors.io("Cannot list " + day, e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw Errors.io("Cannot read " + file, e);
     }
   }
 

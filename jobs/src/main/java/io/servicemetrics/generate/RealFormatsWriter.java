@@ -421,7 +421,11 @@ public final class RealFormatsWriter {
   // ------------------------------------------------------------------ helpers
 
   private List<Path> dayFolders(String source) {
-    Path dir = landing.resolve(source);
+    return dayFolders(landing.resolve(source));
+  }
+
+  /** The {@code date=} folders of one source of a landing zone, in date order; none when it is absent. */
+  static List<Path> dayFolders(Path dir) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -432,7 +436,7 @@ public final class RealFormatsWriter {
     }
   }
 
-  private static List<Path> csvFiles(Path day) {
+  static List<Path> csvFiles(Path day) {
     return files(day, ".csv");
   }
 
@@ -444,7 +448,7 @@ public final class RealFormatsWriter {
     }
   }
 
-  private static String read(Path file) {
+  static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
