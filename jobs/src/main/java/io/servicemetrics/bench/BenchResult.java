@@ -28,9 +28,14 @@ public record BenchResult(BenchConfig config, Map<String, String> environment, d
     }
   }
 
-  /** One pipeline run: backfill or nightly over [from, to] into a warehouse. */
+  /**
+   * One pipeline run: backfill or nightly over [from, to] into a warehouse.
+   *
+   * @param sqlExecutions Spark SQL executions the run started, Delta's nested ones included
+   * @param deltaCommits new versions written to the warehouse's Delta tables, all tables together
+   */
   public record Phase(String name, String warehouse, LocalDate from, LocalDate to, double seconds, List<Stage> stages,
-      long peakHeapBytes, long peakRssBytes, boolean rssPerPhase) {}
+      long peakHeapBytes, long peakRssBytes, boolean rssPerPhase, long sqlExecutions, long deltaCommits) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,10 +48,10 @@ public record BenchResult(BenchConfig config, Map<String, String> environment, d
     out.append(String.format(Locale.ROOT, "generate: %.1f s, %.1f MB, rows %s%n%n", generateSeconds,
         landingBytes / 1e6, generatedRows));
     int nameWidth = Math.max(22, phases.stream().mapToInt(p -> p.name().length()).max().orElse(0));
-    String header = "%-" + nameWidth + "s %-23s %9s %10s %9s %12s %10s %10s%n";
-    String row = "%-" + nameWidth + "s %-23s %9s %10s %9.1f %12d %10.0f %10s%n";
+    String header = "%-" + nameWidth + "s %-23s %9s %10s %9s %12s %10s %10s %8s %8s%n";
+    String row = "%-" + nameWidth + "s %-23s %9s %10s %9.1f %12d %10.0f %10s %8s %8s%n";
     out.append(String.format(Locale.ROOT, header, "phase", "days", "wall s", "stage", "stage s", "rows", "rows/s",
-        "heap/RSS"));
+        "heap/RSS", "queries", "commits"));
     for (Phase p : phases) {
       String days = p.from().equals(p.to()) ? p.to().toString() : p.from() + ".." + p.to();
       String memory = String.format(Locale.ROOT, "%.1f/%.1f GB", p.peakHeapBytes() / 1e9, p.peakRssBytes() / 1e9);
@@ -54,7 +59,8 @@ public record BenchResult(BenchConfig config, Map<String, String> environment, d
       for (Stage s : p.stages()) {
         out.append(String.format(Locale.ROOT, row,
             first ? p.name() : "", first ? days : "", first ? String.format(Locale.ROOT, "%.1f", p.seconds()) : "",
-            s.name(), s.seconds(), s.rows(), s.rowsPerSecond(), first ? memory : ""));
+            s.name(), s.seconds(), s.rows(), s.rowsPerSecond(), first ? memory : "",
+            first ? Long.toString(p.sqlExecutions()) : "", first ? Long.toString(p.deltaCommits()) : ""));
         first = false;
       }
     }
@@ -83,6 +89,8 @@ public record BenchResult(BenchConfig config, Map<String, String> environment, d
       m.put("peak_heap_bytes", p.peakHeapBytes());
       m.put("peak_rss_bytes", p.peakRssBytes());
       m.put("rss_per_phase", p.rssPerPhase());
+      m.put("sql_executions", p.sqlExecutions());
+      m.put("delta_commits", p.deltaCommits());
       Map<String, Object> stages = new LinkedHashMap<>();
       for (Stage s : p.stages()) {
         stages.put(s.name(), Map.of("seconds", round(s.seconds()), "rows", s.rows(),

@@ -67,6 +67,7 @@ public final class BenchRunner {
     }
     // Spark arguments of a nightly's own JVM; null runs the nightly in this one.
     List<String> fresh = config.freshJvmNightly() ? FreshJvmNightly.sparkArguments(master, sparkConf) : null;
+    WorkCounter.attach(spark.sparkContext());
     try (ResourceSampler sampler = new ResourceSampler()) {
       Path landing = work.resolve("landing");
       LOG.info("bench: generating {} days of ~{} contacts/day into {}", config.days() + 1, config.contactsPerDay(), landing);
@@ -119,13 +120,17 @@ public final class BenchRunner {
     long heap;
     long rss;
     boolean rssPerPhase;
+    long sqlExecutions;
+    long commitsBefore = WorkCounter.deltaCommits(warehouseDir);
     if (freshJvmSparkArguments != null) {
       FreshJvmNightly.Measured child = FreshJvmNightly.run(pipeline, freshJvmSparkArguments, work);
       wall = child.seconds();
       heap = child.peakHeapBytes();
       rss = child.peakRssBytes();
       rssPerPhase = true;
+      sqlExecutions = child.sqlExecutions();
     } else {
+      long executionsBefore = WorkCounter.sqlExecutions(spark.sparkContext());
       sampler.reset();
       long t0 = System.nanoTime();
       new PipelineJob(spark, pipeline, command, Clock.systemUTC()).run();
@@ -133,11 +138,14 @@ public final class BenchRunner {
       heap = sampler.peakHeapBytes();
       rss = ResourceSampler.peakRssBytes();
       rssPerPhase = sampler.rssPerPhase();
+      sqlExecutions = WorkCounter.sqlExecutions(spark.sparkContext()) - executionsBefore;
     }
+    long deltaCommits = WorkCounter.deltaCommits(warehouseDir) - commitsBefore;
     List<BenchResult.Stage> stages = stages(new DeltaIo(spark, warehouse), started);
-    LOG.info("bench: {} took {} s {}", name, String.format(java.util.Locale.ROOT, "%.1f", wall), stages);
+    LOG.info("bench: {} took {} s, {} SQL executions, {} Delta commits {}", name,
+        String.format(java.util.Locale.ROOT, "%.1f", wall), sqlExecutions, deltaCommits, stages);
     return new BenchResult.Phase(name, warehouseDir.getFileName().toString(), from, to, wall, stages, heap, rss,
-        rssPerPhase);
+        rssPerPhase, sqlExecutions, deltaCommits);
   }
 
   /**

@@ -29,13 +29,15 @@ final class FreshJvmNightly {
   static final String RESOURCES_PROPERTY = "service.metrics.bench.resourcesFile";
   static final String PEAK_HEAP = "peak_heap_bytes";
   static final String PEAK_RSS = "peak_rss_bytes";
+  static final String SQL_EXECUTIONS = "sql_executions";
+  private static final String EXTRA_LISTENERS = "spark.extraListeners";
   /** Options of the bench's JVM that attach tools to it alone (a profile, a debugger), not to its child. */
   private static final List<String> BENCH_ONLY_OPTIONS = List.of("-XX:StartFlightRecording",
       "-XX:FlightRecorderOptions", "-XX:ArchiveClassesAtExit", "-agentlib:", "-agentpath:", "-javaagent:",
       "-Xrunjdwp", "-D" + RESOURCES_PROPERTY + "=");
 
   /** What the child measured, and its wall time from process start to exit. */
-  record Measured(double seconds, long peakHeapBytes, long peakRssBytes) {}
+  record Measured(double seconds, long peakHeapBytes, long peakRssBytes, long sqlExecutions) {}
 
   private FreshJvmNightly() {}
 
@@ -71,7 +73,7 @@ final class FreshJvmNightly {
         measured.load(in);
       }
       return new Measured(seconds, Long.parseLong(measured.getProperty(PEAK_HEAP)),
-          Long.parseLong(measured.getProperty(PEAK_RSS)));
+          Long.parseLong(measured.getProperty(PEAK_RSS)), Long.parseLong(measured.getProperty(SQL_EXECUTIONS)));
     } catch (IOException e) {
       throw Errors.io("Cannot run or read the fresh-JVM nightly of " + pipeline.to() + " (" + resources + ")", e);
     } catch (InterruptedException e) {
@@ -104,10 +106,15 @@ final class FreshJvmNightly {
     return command;
   }
 
-  /** --master and --conf arguments that give the child the bench's master and the user's settings. */
+  /**
+   * --master and --conf arguments that give the child the bench's master and the user's settings,
+   * and a {@link WorkCounter} among its listeners (after any the user named).
+   */
   static List<String> sparkArguments(String master, Map<String, String> conf) {
     List<String> arguments = new ArrayList<>(List.of("--master", master));
-    conf.forEach((key, value) -> arguments.addAll(List.of("--conf", key + "=" + value)));
+    Map<String, String> settings = new java.util.LinkedHashMap<>(conf);
+    settings.merge(EXTRA_LISTENERS, WorkCounter.class.getName(), (user, counter) -> user + "," + counter);
+    settings.forEach((key, value) -> arguments.addAll(List.of("--conf", key + "=" + value)));
     return arguments;
   }
 
@@ -120,6 +127,8 @@ final class FreshJvmNightly {
       Properties measured = new Properties();
       measured.setProperty(PEAK_HEAP, Long.toString(sampler.peakHeapBytes()));
       measured.setProperty(PEAK_RSS, Long.toString(ResourceSampler.peakRssBytes()));
+      // The command stopped its SparkContext, which delivered every pending event first.
+      measured.setProperty(SQL_EXECUTIONS, Long.toString(WorkCounter.sqlExecutionsAfterStop()));
       try (Writer out = Files.newBufferedWriter(resources, StandardCharsets.UTF_8)) {
         measured.store(out, "peak heap and RSS of a fresh-JVM nightly");
       }

@@ -39,7 +39,15 @@ class FreshJvmNightlyTest {
         "nightly", "--date", "2027-01-01", "--landing", "/bench/landing", "--warehouse", "/bench/warehouse-365d",
         "--reports", "/bench/reports/warehouse-365d", "--timezone", "America/New_York", "--restatement-days", "35",
         "--period-days", "28", "--max-quarantine-share", "1.0", "--wait-for-lock", "0", "--valid-from", "2000-01-01",
-        "--master", "local[*]", "--conf", "spark.sql.shuffle.partitions=4"), command);
+        "--master", "local[*]", "--conf", "spark.sql.shuffle.partitions=4",
+        "--conf", "spark.extraListeners=io.servicemetrics.bench.WorkCounter"), command);
+  }
+
+  @Test
+  void theChildCountsItsQueriesAfterTheListenersTheUserNamed() {
+    assertEquals(List.of("--master", "local[2]", "--conf", "spark.extraListeners=com.example.Audit,"
+            + WorkCounter.class.getName()),
+        FreshJvmNightly.sparkArguments("local[2]", Map.of("spark.extraListeners", "com.example.Audit")));
   }
 
   @Test
