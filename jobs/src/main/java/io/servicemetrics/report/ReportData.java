@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.DeltaSlices;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.report.ReportModel.Agent;
 import io.servicemetrics.report.ReportModel.ChannelSpeed;
@@ -94,10 +95,10 @@ public final class ReportData {
 
   /**
    * Loads everything the report shows for the period ending {@code date}. Each table is read once:
-   * daily_service_metrics in one grouped query over both periods, every period table's slice
-   * (period_end = D, a few rows) in one query each, the run log in one; the figures are derived
-   * from those rows on the driver. Chain-level figures come from gold period_summary and
-   * repeat_drivers: the report never reads contact_chains.
+   * daily_service_metrics in one grouped Spark query over both periods, the run log in one, and
+   * every period table's slice (period_end = D, a few rows) on the driver with {@link DeltaSlices}
+   * (no Spark query); the figures are derived from those rows on the driver. Chain-level figures
+   * come from gold period_summary and repeat_drivers: the report never reads contact_chains.
    */
   public static ReportModel load(DeltaIo delta, LocalDate date, int periodDays) {
     LocalDate from = date.minusDays(periodDays - 1L);
@@ -107,25 +108,25 @@ public final class ReportData {
     Optional<Dataset<Row>> dsm = delta.exists(Table.GOLD_DAILY_SERVICE_METRICS)
         ? Optional.of(withBasisColumn(delta.read(Table.GOLD_DAILY_SERVICE_METRICS))) : Optional.empty();
 
-    // About a dozen small queries, each mostly planning and code generation in a fresh JVM: run a
-    // few at once so one's driver work overlaps another's tasks. The slowest start first.
+    // Two Spark queries (each mostly planning and code generation in a fresh JVM) and a dozen small
+    // driver-side reads: run a few at once so one's driver work overlaps another's. The slowest start first.
     try (ConcurrentActions.Batch reductions = new ConcurrentActions.Batch("report-reduction", REDUCTION_THREADS)) {
       Pending<Optional<List<Row>>> totalRows = reductions.start("The daily and period totals of both periods",
           () -> dsm.map(d -> periodAndDailyTotals(d, prevFrom, prevTo, from, date).collectAsList()));
       Pending<Optional<List<Row>>> summaryRows = reductions.start("The period summary row",
           () -> periodRows(delta, Table.GOLD_PERIOD_SUMMARY, date));
       Pending<Optional<List<Row>>> driverRows = reductions.start("The repeat driver rows",
-          () -> read(delta, Table.GOLD_REPEAT_DRIVERS).map(t -> slice(t, date)
-              .where(col(RepeatDriversSchema.RANK).leq(lit(MAX_DRIVERS))).collectAsList()));
+          () -> periodRows(delta, Table.GOLD_REPEAT_DRIVERS, date));
       Pending<Optional<List<Row>>> speedRows = reductions.start("The CSAT by FCR and speed rows",
           () -> periodRows(delta, Table.GOLD_CSAT_BY_FCR_SPEED, date));
       Pending<Optional<List<Row>>> modelRows = reductions.start("The resolution-versus-speed model rows",
           () -> periodRows(delta, Table.GOLD_RESOLUTION_SPEED_MODEL, date));
       Pending<Optional<List<Row>>> agentRows = reductions.start("The agent rows",
           () -> periodRows(delta, Table.GOLD_AGENT_METRICS, date));
-      Pending<Optional<List<Row>>> womRows = reductions.start("The word-of-mouth multiplier rows of both periods",
-          () -> read(delta, Table.GOLD_WOM_MULTIPLIER).map(t -> t.where(col(GoldColumns.PERIOD_END)
-              .isin(Date.valueOf(date), Date.valueOf(date.minusDays(periodDays)))).collectAsList()));
+      Pending<Optional<List<Row>>> womRows = reductions.start("The word-of-mouth multiplier rows",
+          () -> periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date));
+      Pending<Optional<List<Row>>> prevWomRows = reductions.start("The previous word-of-mouth multiplier rows",
+          () -> periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date.minusDays(periodDays)));
       Pending<Optional<List<Row>>> mentionRows = reductions.start("The word-of-mouth mention rows",
           () -> periodRows(delta, Table.GOLD_WOM_MENTIONS, date));
       Pending<Optional<List<Row>>> channelRows = reductions.start("The speed per channel rows",
@@ -152,11 +153,10 @@ public final class ReportData {
       totals.flatMap(DailyTotals::currentStamp).ifPresent(r -> stamp(r, versions, asOf));
       summary.ifPresent(r -> stamp(r, versions, asOf));
       drivers.ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
-      for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, mentionRows, channelRows)) {
+      for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, womRows, mentionRows, channelRows)) {
         rows.get().ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
       }
       agents.ifPresent(list -> list.stream().filter(ReportData::qualified).forEach(r -> stamp(r, versions, asOf)));
-      womRows.get().ifPresent(list -> list.stream().filter(r -> isPeriodEnd(r, date)).forEach(r -> stamp(r, versions, asOf)));
       worth.get().rows().forEach(r -> stamp(r, versions, asOf));
 
       return new ReportModel(date, periodDays, current, previous,
@@ -170,14 +170,15 @@ public final class ReportData {
           agents.map(rows -> rows.stream().filter(ReportData::qualified).map(ReportData::agent)
               .sorted(Comparator.comparing(Agent::agentId, ReportData::compareUtf8)).toList()),
           agents.map(rows -> rows.stream().filter(r -> !qualified(r)).count()).orElse(0L),
-          womRows.get().flatMap(rows -> rows.stream().filter(r -> isPeriodEnd(r, date)).findFirst())
-              .map(ReportData::womMultiplier),
-          womRows.get().flatMap(rows -> rows.stream().filter(r -> isPeriodEnd(r, date.minusDays(periodDays))).findFirst())
-              .map(ReportData::womMultiplier),
+          womRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
+          prevWomRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           mentionRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
           quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]),
           channelRows.get().map(ReportData::channelSpeeds))
           .withWorth(worth.get().worth());
+    } finally {
+      // What runs next (the run log's row, the next stage) is not the report's.
+      delta.spark().sparkContext().clearJobGroup();
     }
   }
 
@@ -310,16 +311,16 @@ public final class ReportData {
     return Optional.of(delta.read(table));
   }
 
-  private static Optional<List<Row>> periodRows(DeltaIo delta, Table table, LocalDate periodEnd) {
-    return read(delta, table).map(t -> slice(t, periodEnd).collectAsList());
-  }
-
-  private static Dataset<Row> slice(Dataset<Row> table, LocalDate periodEnd) {
-    return table.where(col(GoldColumns.PERIOD_END).equalTo(lit(Date.valueOf(periodEnd))));
-  }
-
-  private static boolean isPeriodEnd(Row r, LocalDate periodEnd) {
-    return Date.valueOf(periodEnd).equals(r.getAs(GoldColumns.PERIOD_END));
+  /**
+   * The table's slice period_end = D, read on the driver ({@link DeltaSlices}: a few rows, no
+   * Spark query); empty with a warning when the table is missing.
+   */
+  static Optional<List<Row>> periodRows(DeltaIo delta, Table table, LocalDate periodEnd) {
+    Optional<List<Row>> rows = DeltaSlices.read(delta, table, GoldColumns.PERIOD_END, periodEnd);
+    if (rows.isEmpty()) {
+      LOG.warn("{} is missing: its report section will say the stage has not run", table.viewName());
+    }
+    return rows;
   }
 
   /**
@@ -348,10 +349,11 @@ public final class ReportData {
         .orElse(NO_NPS_COUNTS);
   }
 
-  /** One dimension's repeat_drivers rows, most repeats first (gold's rank). */
+  /** One dimension's repeat_drivers rows, most repeats first (gold's rank), at most {@link #MAX_DRIVERS}. */
   private static List<RepeatDriver> drivers(List<Row> rows, String dimension) {
     return rows.stream()
         .filter(r -> dimension.equals(r.getAs(RepeatDriversSchema.DIMENSION)))
+        .filter(r -> ((Number) r.getAs(RepeatDriversSchema.RANK)).intValue() <= MAX_DRIVERS)
         .sorted(Comparator.comparingInt(r -> ((Number) r.getAs(RepeatDriversSchema.RANK)).intValue()))
         .map(r -> new RepeatDriver(r.getAs(RepeatDriversSchema.NAME), longOf(r, RepeatDriversSchema.CHAINS),
             longOf(r, RepeatDriversSchema.REPEAT_7D_ELIGIBLE), longOf(r, RepeatDriversSchema.REPEAT_7D_COUNT)))
