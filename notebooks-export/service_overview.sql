@@ -165,6 +165,42 @@ ORDER BY CASE s.channel WHEN 'phone' THEN 0 WHEN 'chat' THEN 1 WHEN 'email' THEN
 -- COMMAND ----------
 
 -- MAGIC %md
+-- MAGIC ## NPS components and repeat drivers for the period
+-- MAGIC The rows behind the report's NPS interval (`gold_period_summary`: promoters 9-10, passives 7-8,
+-- MAGIC detractors 0-6, this period and the one before) and its repeat-driver charts (`gold_repeat_drivers`:
+-- MAGIC per queue and issue category, `rank` 1 = most 7-day repeats), for the latest period at or before
+-- MAGIC `period_end`.
+
+-- COMMAND ----------
+
+WITH p AS (
+  SELECT max(period_end) AS period_end FROM gold_period_summary
+  WHERE :period_end IS NULL OR period_end <= :period_end
+)
+SELECT s.period_end, s.period_start,
+       s.nps_promoters, s.nps_passives, s.nps_detractors, s.nps_responses,
+       round(100.0 * (s.nps_promoters - s.nps_detractors) / NULLIF(s.nps_responses, 0), 1) AS nps,
+       s.previous_nps_responses,
+       round(100.0 * (s.previous_nps_promoters - s.previous_nps_detractors) / NULLIF(s.previous_nps_responses, 0), 1)
+         AS previous_nps
+FROM gold_period_summary s CROSS JOIN p
+WHERE s.period_end = p.period_end
+
+-- COMMAND ----------
+
+WITH p AS (
+  SELECT max(period_end) AS period_end FROM gold_repeat_drivers
+  WHERE :period_end IS NULL OR period_end <= :period_end
+)
+SELECT r.dimension, r.rank, r.name, r.chains, r.repeat_7d_eligible, r.repeat_7d_count,
+       round(r.repeat_7d_count / NULLIF(r.repeat_7d_eligible, 0), 4) AS repeat_7d_rate
+FROM gold_repeat_drivers r CROSS JOIN p
+WHERE r.period_end = p.period_end AND r.rank <= 10
+ORDER BY r.dimension, r.rank
+
+-- COMMAND ----------
+
+-- MAGIC %md
 -- MAGIC ## Resolution versus speed
 -- MAGIC CSAT points explained by first-contact resolution versus handle and wait minutes (OLS in
 -- MAGIC `gold_resolution_speed_model`, for the latest period at or before `period_end`).

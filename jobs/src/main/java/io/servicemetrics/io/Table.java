@@ -32,6 +32,10 @@ public enum Table {
   GOLD_RESOLUTION_VALUE(Layer.GOLD, "resolution_value"),
   /** Speed per channel over a period: never averaged across channels (docs/METRICS.md "Speed per channel"). */
   GOLD_CHANNEL_SPEED(Layer.GOLD, "channel_speed"),
+  /** The period's figures only contact_chains knows (NPS components), for the report (docs/METRICS.md "Period summary"). */
+  GOLD_PERIOD_SUMMARY(Layer.GOLD, "period_summary"),
+  /** The period's repeat contacts per queue and per issue category (docs/METRICS.md "Repeat drivers"). */
+  GOLD_REPEAT_DRIVERS(Layer.GOLD, "repeat_drivers"),
   META_RUN_LOG(Layer.META, "run_log"),
   META_METRIC_DEFINITIONS(Layer.META, "metric_definitions"),
   /** One row per trained sentiment model: its labels, cross-validated quality and whether it is active. */

@@ -50,7 +50,7 @@ public final class AgentMetricsTransforms {
         count(col(ContactChainsSchema.FCR_7D)).as(AgentMetricsSchema.FCR_7D_ELIGIBLE),
         count(when(col(ContactChainsSchema.FCR_BASIS).equalTo(lit(ContactChainTransforms.FCR_BASIS_NO_REPEAT)), lit(1)))
             .as(AgentMetricsSchema.FCR_7D_NO_REPEAT_BASIS),
-        avg(when(csat.geq(ResolutionSpeedTransforms.CSAT_TOP2_MIN), 1.0).when(csat.isNotNull(), 0.0))
+        avg(when(csat.geq(DailyServiceMetricsTransforms.CSAT_TOP2_MIN), 1.0).when(csat.isNotNull(), 0.0))
             .as(AgentMetricsSchema.CSAT_TOP2),
         count(csat).as(AgentMetricsSchema.CSAT_N));
     Dataset<Row> team = inPeriod

@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
  * denominator is 0, never NaN or an error.
  */
 public final class DailyServiceMetricsTransforms {
+  // The survey thresholds' one home: every table and the report count with these (docs/DECISIONS.md).
   /** CSAT top-2-box: csat at or above this counts as satisfied (4 and 5 on the 1-5 scale). */
   public static final int CSAT_TOP2_MIN = 4;
   /** NPS promoters answer 9-10. */

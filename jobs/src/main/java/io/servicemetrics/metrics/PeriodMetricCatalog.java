@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Definitions of the period metrics, one entry per gold column family, for meta/metric_definitions
- * and docs/METRICS.md (sections "Resolution versus speed", "Agents", "Word of mouth", "Staffing and what resolution
- * is worth").
+ * and docs/METRICS.md (sections "Resolution versus speed", "Agents", "Period summary", "Repeat drivers", "Word of
+ * mouth", "Staffing and what resolution is worth").
  */
 public final class PeriodMetricCatalog {
   private static final String PERIOD = "period_days=28 (--period-days); period = contact_date in [D-(period_days-1), D]";
@@ -116,7 +116,17 @@ public final class PeriodMetricCatalog {
               + " x asa_n) / sum(asa_n), answered_in_target_business = sum of the daily counts, service_level_business"
               + " = answered_in_target_business / (queued - short_abandons) of those days (NULL without a schedule)."
               + " previous_chains, previous_asa_seconds, previous_service_level: the same over the period_days before"
-              + " (NULL without chains then). Waits are never averaged across channels.", PERIOD));
+              + " (NULL without chains then). Waits are never averaged across channels.", PERIOD),
+      def("period_summary",
+          "One row per period_end: period_start; nps_promoters, nps_passives, nps_detractors, nps_responses = chains"
+              + " with contact_date in the period and nps >= " + DailyServiceMetricsTransforms.NPS_PROMOTER_MIN
+              + ", between, <= " + DailyServiceMetricsTransforms.NPS_DETRACTOR_MAX + ", not NULL (the bands of"
+              + " daily_service_metrics' nps); previous_period_start and previous_nps_*: the same over the period_days"
+              + " before (zeros without answers).", PERIOD),
+      def("repeat_drivers",
+          "Per dimension (queue, issue_category) and name (the chain's value; '(none)' when NULL) with chains in the"
+              + " period: chains, repeat_7d_eligible = repeat_7d not NULL, repeat_7d_count = repeat_7d true; rank = 1"
+              + " for the most repeats within the dimension, ties by name ascending.", PERIOD));
 
   private PeriodMetricCatalog() {}
 

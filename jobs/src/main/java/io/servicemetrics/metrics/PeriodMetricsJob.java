@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes the period tables (resolution_speed_model, csat_by_fcr_speed, agent_metrics,
- * wom_mentions, wom_multiplier, staffing_intervals, resolution_value, channel_speed) for the period ending at a date and replaces each table's slice
+ * wom_mentions, wom_multiplier, staffing_intervals, resolution_value, channel_speed, period_summary,
+ * repeat_drivers) for the period ending at a date and replaces each table's slice
  * {@code period_end = D}. Reads gold contact_chains (required) and silver mentions and
  * customer_handles (empty when never ingested) and gold daily_service_metrics (channel_speed). Run
  * after contact_chains and daily_service_metrics are restated.
@@ -108,7 +109,12 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",
             () -> StaffingTransforms.resolutionValue(chains, window, staffing, stamp)),
         new PeriodTable(Table.GOLD_CHANNEL_SPEED, "Speed per channel",
-            () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)));
+            () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)),
+        // The report's chain figures; they reach back to the previous period, before the lookback above.
+        new PeriodTable(Table.GOLD_PERIOD_SUMMARY, "Period summary (NPS components, this and the previous period)",
+            () -> PeriodSummaryTransforms.periodSummary(delta.read(Table.GOLD_CONTACT_CHAINS), window, stamp)),
+        new PeriodTable(Table.GOLD_REPEAT_DRIVERS, "Repeat drivers per queue and issue category",
+            () -> PeriodSummaryTransforms.repeatDrivers(chains, window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
     tables.stream().filter(t -> which.test(t.table()))
         .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));

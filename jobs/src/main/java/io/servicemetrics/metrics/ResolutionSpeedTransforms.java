@@ -35,8 +35,6 @@ public final class ResolutionSpeedTransforms {
   static final String WAIT_MINUTES = ResolutionSpeedModelSchema.TERM_WAIT_MINUTES;
   static final String TOP2 = "top2";
   static final String TOP2_COUNT = "top2_count";
-  /** CSAT scores counted as satisfied (top-2-box on the 1-5 scale). */
-  public static final int CSAT_TOP2_MIN = 4;
 
   /** Predictors in the order of {@link ResolutionSpeedModelSchema#TERMS} after the intercept. */
   static final List<String> PREDICTORS = List.of(
@@ -71,7 +69,7 @@ public final class ResolutionSpeedTransforms {
             col(ContactChainsSchema.HANDLE_SECONDS).divide(60.0).as(HANDLE_MINUTES),
             col(ContactChainsSchema.WAIT_SECONDS).divide(60.0).as(WAIT_MINUTES),
             col(ContactChainsSchema.TRANSFERS).cast("double").as(ContactChainsSchema.TRANSFERS),
-            when(col(ContactChainsSchema.CSAT).geq(CSAT_TOP2_MIN), 1L).otherwise(0L).as(TOP2));
+            when(col(ContactChainsSchema.CSAT).geq(DailyServiceMetricsTransforms.CSAT_TOP2_MIN), 1L).otherwise(0L).as(TOP2));
   }
 
   /**

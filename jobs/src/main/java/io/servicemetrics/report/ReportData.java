@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.DeltaSlices;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.report.ReportModel.Agent;
 import io.servicemetrics.report.ReportModel.ChannelSpeed;
@@ -27,10 +28,11 @@ import io.servicemetrics.report.ReportModel.WomMentions;
 import io.servicemetrics.report.ReportModel.WomMultiplier;
 import io.servicemetrics.schema.AgentMetricsSchema;
 import io.servicemetrics.schema.ChannelSpeedSchema;
-import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.CsatByFcrSpeedSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.GoldColumns;
+import io.servicemetrics.schema.PeriodSummarySchema;
+import io.servicemetrics.schema.RepeatDriversSchema;
 import io.servicemetrics.schema.ResolutionSpeedModelSchema;
 import io.servicemetrics.schema.RunLogSchema;
 import io.servicemetrics.schema.WomMentionsSchema;
@@ -61,16 +63,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReportData {
   private static final Logger LOG = LoggerFactory.getLogger(ReportData.class);
-  public static final int DEFAULT_PERIOD_DAYS = 28;
+  public static final int DEFAULT_PERIOD_DAYS = io.servicemetrics.metrics.PeriodWindow.DEFAULT_PERIOD_DAYS;
   /** run_log stage name of ingest rows (issue 2's contract). */
   public static final String INGEST_STAGE = "ingest";
   /** Queues or categories brought to the driver, most repeats first. */
   public static final int MAX_DRIVERS = 50;
-  /** Label for chains without an issue category. */
-  public static final String NO_CATEGORY = "(none)";
+  /** Label for chains without an issue category (gold repeat_drivers' name). */
+  public static final String NO_CATEGORY = RepeatDriversSchema.NONE;
   /** Reductions running at once: enough to overlap driver work with tasks on a few cores. */
   static final int REDUCTION_THREADS = 3;
-  /** NPS counts when contact_chains is missing: no interval. */
+  /** NPS counts when period_summary has no row for the period: no interval. */
   private static final long[] NO_NPS_COUNTS = {-1, -1, -1};
 
   // Column names of the reduced frames below (not warehouse columns).
@@ -80,62 +82,47 @@ public final class ReportData {
   static final String NPS_SUM = "nps_sum";
   static final String WAIT_SUM = "wait_seconds_sum";
   static final String HANDLE_SUM = "handle_seconds_sum";
-  static final String PROMOTERS = "promoters";
-  static final String DETRACTORS = "detractors";
-  static final String NAME = "name";
-  static final String ELIGIBLE = "eligible";
-  static final String REPEATS = "repeats";
+  /** Which period a totals row belongs to: {@link #CURRENT} or {@link #PREVIOUS}. */
+  static final String PERIOD = "period";
+  static final String CURRENT = "current";
+  static final String PREVIOUS = "previous";
+  /** 1 on a period's totals row, 0 on a day's. */
+  static final String PERIOD_TOTAL = "period_total";
   static final String DELIVERY_DAYS = "delivery_days";
   static final String REASONS = "reasons";
 
   private ReportData() {}
 
-  /** Loads everything the report shows for the period ending {@code date}. */
+  /**
+   * Loads everything the report shows for the period ending {@code date}. Each table is read once:
+   * daily_service_metrics in one grouped Spark query over both periods, the run log in one, and
+   * every period table's slice (period_end = D, a few rows) on the driver with {@link DeltaSlices}
+   * (no Spark query); the figures are derived from those rows on the driver. Chain-level figures
+   * come from gold period_summary and repeat_drivers: the report never reads contact_chains.
+   */
   public static ReportModel load(DeltaIo delta, LocalDate date, int periodDays) {
     LocalDate from = date.minusDays(periodDays - 1L);
     LocalDate prevTo = from.minusDays(1);
     LocalDate prevFrom = prevTo.minusDays(periodDays - 1L);
     delta.spark().sparkContext().setJobGroup("report", "report: reduce gold for the period ending " + date, false);
-    Optional<Dataset<Row>> chains = read(delta, Table.GOLD_CONTACT_CHAINS);
     Optional<Dataset<Row>> dsm = delta.exists(Table.GOLD_DAILY_SERVICE_METRICS)
         ? Optional.of(withBasisColumn(delta.read(Table.GOLD_DAILY_SERVICE_METRICS))) : Optional.empty();
-    Optional<Dataset<Row>> agentTable = read(delta, Table.GOLD_AGENT_METRICS)
-        .map(a -> a.where(col(AgentMetricsSchema.PERIOD_END).equalTo(lit(Date.valueOf(date)))));
 
-    // About fifteen small reductions, each mostly planning and code generation in a fresh JVM:
-    // run a few at once so one's driver work overlaps another's tasks. The slowest start first.
+    // Two Spark queries (each mostly planning and code generation in a fresh JVM) and a dozen small
+    // driver-side reads: run a few at once so one's driver work overlaps another's. The slowest start first.
     try (ConcurrentActions.Batch reductions = new ConcurrentActions.Batch("report-reduction", REDUCTION_THREADS)) {
-      Pending<Optional<List<RepeatDriver>>> byQueue = reductions.start("The repeat drivers by queue",
-          () -> chains.map(c -> drivers(c, from, date, ContactChainsSchema.QUEUE)));
-      Pending<Optional<List<RepeatDriver>>> byCategory = reductions.start("The repeat drivers by category",
-          () -> chains.map(c -> drivers(c, from, date, ContactChainsSchema.ISSUE_CATEGORY)));
-      Pending<long[]> nps = reductions.start("The period's NPS counts",
-          () -> chains.map(c -> npsRow(npsCounts(c, from, date).first())).orElse(NO_NPS_COUNTS));
-      Pending<long[]> prevNps = reductions.start("The previous period's NPS counts",
-          () -> chains.map(c -> npsRow(npsCounts(c, prevFrom, prevTo).first())).orElse(NO_NPS_COUNTS));
-      Pending<Optional<Row>> totals = reductions.start("The period's totals",
-          () -> dsm.map(d -> periodTotals(d, from, date).first()));
-      Pending<Optional<Row>> prevTotals = reductions.start("The previous period's totals",
-          () -> dsm.map(d -> periodTotals(d, prevFrom, prevTo).first()));
-      Pending<List<DailyPoint>> daily = reductions.start("The daily totals",
-          () -> dsm.map(d -> dailyTotals(d, from, date).collectAsList().stream().map(ReportData::dailyPoint).toList())
-              .orElse(List.of()));
-      Pending<Optional<Row>> dailyStamp = reductions.start("The daily metrics' as_of",
-          () -> dsm.map(d -> inPeriod(d, DailyServiceMetricsSchema.CONTACT_DATE, from, date)
-              .agg(max(GoldColumns.AS_OF).as(GoldColumns.AS_OF),
-                  collect_set(GoldColumns.DEFINITIONS_VERSION).as(GoldColumns.DEFINITIONS_VERSION))
-              .first()));
+      Pending<Optional<List<Row>>> totalRows = reductions.start("The daily and period totals of both periods",
+          () -> dsm.map(d -> periodAndDailyTotals(d, prevFrom, prevTo, from, date).collectAsList()));
+      Pending<Optional<List<Row>>> summaryRows = reductions.start("The period summary row",
+          () -> periodRows(delta, Table.GOLD_PERIOD_SUMMARY, date));
+      Pending<Optional<List<Row>>> driverRows = reductions.start("The repeat driver rows",
+          () -> periodRows(delta, Table.GOLD_REPEAT_DRIVERS, date));
       Pending<Optional<List<Row>>> speedRows = reductions.start("The CSAT by FCR and speed rows",
           () -> periodRows(delta, Table.GOLD_CSAT_BY_FCR_SPEED, date));
       Pending<Optional<List<Row>>> modelRows = reductions.start("The resolution-versus-speed model rows",
           () -> periodRows(delta, Table.GOLD_RESOLUTION_SPEED_MODEL, date));
-      Pending<Long> insufficient = reductions.start("The count of agents with insufficient data",
-          () -> agentTable
-              .map(a -> a.where(col(AgentMetricsSchema.QUADRANT).equalTo(AgentMetricsSchema.INSUFFICIENT_DATA)).count())
-              .orElse(0L));
-      Pending<Optional<List<Row>>> agentRows = reductions.start("The agent rows", () -> agentTable.map(a -> a
-          .where(col(AgentMetricsSchema.QUADRANT).notEqual(AgentMetricsSchema.INSUFFICIENT_DATA))
-          .orderBy(AgentMetricsSchema.AGENT_ID).collectAsList()));
+      Pending<Optional<List<Row>>> agentRows = reductions.start("The agent rows",
+          () -> periodRows(delta, Table.GOLD_AGENT_METRICS, date));
       Pending<Optional<List<Row>>> womRows = reductions.start("The word-of-mouth multiplier rows",
           () -> periodRows(delta, Table.GOLD_WOM_MULTIPLIER, date));
       Pending<Optional<List<Row>>> prevWomRows = reductions.start("The previous word-of-mouth multiplier rows",
@@ -151,30 +138,47 @@ public final class ReportData {
               .map(log -> sourceQuality(latestIngestRuns(log, from, date)).collectAsList().stream()
                   .map(ReportData::sourceQualityRow).toList()));
 
-      Optional<PeriodKpis> current = totals.get().map(r -> kpis(r, nps.get()));
-      Optional<PeriodKpis> previous = prevTotals.get().map(r -> kpis(r, prevNps.get())).filter(k -> k.chains() > 0);
+      Optional<Row> summary = summaryRows.get()
+          .flatMap(rows -> rows.stream().findFirst())
+          .filter(r -> forPeriod(r, from));
+      Optional<DailyTotals> totals = totalRows.get().map(DailyTotals::of);
+      Optional<PeriodKpis> current = totals.map(t -> kpis(t.current(), npsCounts(summary, false)));
+      Optional<PeriodKpis> previous = totals.map(t -> kpis(t.previous(), npsCounts(summary, true)))
+          .filter(k -> k.chains() > 0);
+      Optional<List<Row>> drivers = summary.isPresent() ? driverRows.get() : Optional.empty();
+      Optional<List<Row>> agents = agentRows.get();
       // The report's as_of is the latest of its tables', its versions all of theirs: order-free.
       TreeSet<String> versions = new TreeSet<>();
       Instant[] asOf = {null};
-      dailyStamp.get().ifPresent(r -> stamp(r, versions, asOf));
-      for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, agentRows, womRows, mentionRows, channelRows)) {
+      totals.flatMap(DailyTotals::currentStamp).ifPresent(r -> stamp(r, versions, asOf));
+      summary.ifPresent(r -> stamp(r, versions, asOf));
+      drivers.ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
+      for (Pending<Optional<List<Row>>> rows : List.of(speedRows, modelRows, womRows, mentionRows, channelRows)) {
         rows.get().ifPresent(list -> list.forEach(r -> stamp(r, versions, asOf)));
       }
+      agents.ifPresent(list -> list.stream().filter(ReportData::qualified).forEach(r -> stamp(r, versions, asOf)));
       worth.get().rows().forEach(r -> stamp(r, versions, asOf));
 
-      return new ReportModel(date, periodDays, current, previous, daily.get(), byQueue.get(), byCategory.get(),
+      return new ReportModel(date, periodDays, current, previous,
+          totals.map(DailyTotals::daily).orElse(List.of()),
+          drivers.map(rows -> drivers(rows, RepeatDriversSchema.QUEUE)),
+          drivers.map(rows -> drivers(rows, RepeatDriversSchema.ISSUE_CATEGORY)),
           speedRows.get().map(rows -> rows.stream().map(ReportData::csatCell)
               .sorted(Comparator.comparing(CsatCell::fcr7d).thenComparingInt(CsatCell::handleQuartile)).toList()),
           modelRows.get().map(rows -> rows.stream().map(ReportData::modelTerm)
               .sorted(Comparator.comparingInt(t -> termOrder(t.term()))).toList()),
-          agentRows.get().map(rows -> rows.stream().map(ReportData::agent).toList()),
-          insufficient.get(),
+          agents.map(rows -> rows.stream().filter(ReportData::qualified).map(ReportData::agent)
+              .sorted(Comparator.comparing(Agent::agentId, ReportData::compareUtf8)).toList()),
+          agents.map(rows -> rows.stream().filter(r -> !qualified(r)).count()).orElse(0L),
           womRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           prevWomRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMultiplier),
           mentionRows.get().flatMap(rows -> rows.stream().findFirst()).map(ReportData::womMentions),
           quality.get(), List.copyOf(versions), Optional.ofNullable(asOf[0]),
           channelRows.get().map(ReportData::channelSpeeds))
           .withWorth(worth.get().worth());
+    } finally {
+      // What runs next (the run log's row, the next stage) is not the report's.
+      delta.spark().sparkContext().clearJobGroup();
     }
   }
 
@@ -247,43 +251,28 @@ public final class ReportData {
     return round(weightedSum(rate, denominator), 0).cast("long");
   }
 
-  /** One row: the period's totals (zeros when the period has no rows). */
-  static Dataset<Row> periodTotals(Dataset<Row> daily, LocalDate from, LocalDate to) {
-    Column[] t = totals();
-    return inPeriod(daily, DailyServiceMetricsSchema.CONTACT_DATE, from, to).agg(t[0], java.util.Arrays.copyOfRange(t, 1, t.length));
-  }
-
-  /** One row per contact_date with the same totals, summed over channels and queues. */
-  static Dataset<Row> dailyTotals(Dataset<Row> daily, LocalDate from, LocalDate to) {
-    Column[] t = totals();
-    return inPeriod(daily, DailyServiceMetricsSchema.CONTACT_DATE, from, to)
-        .groupBy(DailyServiceMetricsSchema.CONTACT_DATE)
-        .agg(t[0], java.util.Arrays.copyOfRange(t, 1, t.length))
-        .orderBy(DailyServiceMetricsSchema.CONTACT_DATE);
-  }
-
-  /** Promoters (9-10), detractors (0-6) and responses among the period's chains with an NPS answer. */
-  static Dataset<Row> npsCounts(Dataset<Row> chains, LocalDate from, LocalDate to) {
-    Column nps = col(ContactChainsSchema.NPS);
-    return inPeriod(chains, ContactChainsSchema.CONTACT_DATE, from, to)
-        .where(nps.isNotNull())
-        .agg(coalesce(sum(when(nps.geq(9), 1L).otherwise(0L)), lit(0L)).as(PROMOTERS),
-            coalesce(sum(when(nps.leq(6), 1L).otherwise(0L)), lit(0L)).as(DETRACTORS),
-            count(lit(1)).as(DailyServiceMetricsSchema.NPS_N));
-  }
-
   /**
-   * Repeat contacts per value of {@code column} (queue or issue_category; null becomes "(none)"):
-   * chains, eligible (repeat_7d not null) and repeats, most repeats first, then by name.
+   * The totals of both periods and of each day, in one grouped query over [prevFrom, to]
+   * (prevTo + 1 = from): per day of either period ({@link #PERIOD_TOTAL} 0) and per period
+   * ({@link #PERIOD_TOTAL} 1), each row with {@link #PERIOD} = {@link #CURRENT} or {@link
+   * #PREVIOUS}, the totals above, and the rows' latest as_of and their definitions versions.
    */
-  static Dataset<Row> repeatDrivers(Dataset<Row> chains, LocalDate from, LocalDate to, String column) {
-    Column repeat = col(ContactChainsSchema.REPEAT_7D);
-    return inPeriod(chains, ContactChainsSchema.CONTACT_DATE, from, to)
-        .groupBy(coalesce(col(column), lit(NO_CATEGORY)).as(NAME))
-        .agg(count(lit(1)).as(ContactChainsSchema.CHAIN_ID),
-            count(repeat).as(ELIGIBLE),
-            coalesce(sum(when(repeat, 1L).otherwise(0L)), lit(0L)).as(REPEATS))
-        .orderBy(col(REPEATS).desc(), col(NAME).asc());
+  static Dataset<Row> periodAndDailyTotals(Dataset<Row> daily, LocalDate prevFrom, LocalDate prevTo, LocalDate from,
+      LocalDate to) {
+    Column[] t = totals();
+    Column[] stamps = {
+        max(GoldColumns.AS_OF).as(GoldColumns.AS_OF),
+        collect_set(GoldColumns.DEFINITIONS_VERSION).as(GoldColumns.DEFINITIONS_VERSION),
+        grouping(DailyServiceMetricsSchema.CONTACT_DATE).cast("int").as(PERIOD_TOTAL)};
+    Column[] rest = java.util.stream.Stream.concat(java.util.Arrays.stream(t).skip(1), java.util.Arrays.stream(stamps))
+        .toArray(Column[]::new);
+    return inPeriod(daily, DailyServiceMetricsSchema.CONTACT_DATE, prevFrom, to)
+        .withColumn(PERIOD, when(col(DailyServiceMetricsSchema.CONTACT_DATE).leq(lit(Date.valueOf(prevTo))), lit(PREVIOUS))
+            .otherwise(lit(CURRENT)))
+        // rollup(period, day): one row per day, one per period, and the grand total (dropped).
+        .rollup(col(PERIOD), col(DailyServiceMetricsSchema.CONTACT_DATE))
+        .agg(t[0], rest)
+        .where(col(PERIOD).isNotNull());
   }
 
   /** The latest succeeded ingest run per source and delivery date in the period. */
@@ -322,30 +311,106 @@ public final class ReportData {
     return Optional.of(delta.read(table));
   }
 
-  private static Optional<List<Row>> periodRows(DeltaIo delta, Table table, LocalDate periodEnd) {
-    return read(delta, table)
-        .map(t -> t.where(col(GoldColumns.PERIOD_END).equalTo(lit(Date.valueOf(periodEnd)))).collectAsList());
+  /**
+   * The table's slice period_end = D, read on the driver ({@link DeltaSlices}: a few rows, no
+   * Spark query); empty with a warning when the table is missing.
+   */
+  static Optional<List<Row>> periodRows(DeltaIo delta, Table table, LocalDate periodEnd) {
+    Optional<List<Row>> rows = DeltaSlices.read(delta, table, GoldColumns.PERIOD_END, periodEnd);
+    if (rows.isEmpty()) {
+      LOG.warn("{} is missing: its report section will say the stage has not run", table.viewName());
+    }
+    return rows;
   }
 
-  private static List<RepeatDriver> drivers(Dataset<Row> chains, LocalDate from, LocalDate to, String column) {
-    return repeatDrivers(chains, from, to, column).limit(MAX_DRIVERS).collectAsList().stream()
-        .map(r -> new RepeatDriver(r.getAs(NAME), longOf(r, ContactChainsSchema.CHAIN_ID), longOf(r, ELIGIBLE),
-            longOf(r, REPEATS)))
+  /**
+   * Whether a period_summary row describes the report's period: a report asked for other
+   * --period-days than the metrics stage ran with finds a row of another period, and shows no
+   * chain figures rather than another period's.
+   */
+  private static boolean forPeriod(Row summary, LocalDate from) {
+    Date start = summary.getAs(PeriodSummarySchema.PERIOD_START);
+    if (Date.valueOf(from).equals(start)) {
+      return true;
+    }
+    LOG.warn("{} for this period_end starts on {}, not {}: the metrics stage ran with other --period-days;"
+        + " the report leaves out the NPS interval and the repeat drivers", Table.GOLD_PERIOD_SUMMARY.viewName(),
+        start, from);
+    return false;
+  }
+
+  /** Promoters, detractors and responses of the period (or the previous one); unknown: -1 each. */
+  private static long[] npsCounts(Optional<Row> summary, boolean previous) {
+    return summary.map(r -> previous
+        ? new long[] {longOf(r, PeriodSummarySchema.PREVIOUS_NPS_PROMOTERS),
+            longOf(r, PeriodSummarySchema.PREVIOUS_NPS_DETRACTORS), longOf(r, PeriodSummarySchema.PREVIOUS_NPS_RESPONSES)}
+        : new long[] {longOf(r, PeriodSummarySchema.NPS_PROMOTERS), longOf(r, PeriodSummarySchema.NPS_DETRACTORS),
+            longOf(r, PeriodSummarySchema.NPS_RESPONSES)})
+        .orElse(NO_NPS_COUNTS);
+  }
+
+  /** One dimension's repeat_drivers rows, most repeats first (gold's rank), at most {@link #MAX_DRIVERS}. */
+  private static List<RepeatDriver> drivers(List<Row> rows, String dimension) {
+    return rows.stream()
+        .filter(r -> dimension.equals(r.getAs(RepeatDriversSchema.DIMENSION)))
+        .filter(r -> ((Number) r.getAs(RepeatDriversSchema.RANK)).intValue() <= MAX_DRIVERS)
+        .sorted(Comparator.comparingInt(r -> ((Number) r.getAs(RepeatDriversSchema.RANK)).intValue()))
+        .map(r -> new RepeatDriver(r.getAs(RepeatDriversSchema.NAME), longOf(r, RepeatDriversSchema.CHAINS),
+            longOf(r, RepeatDriversSchema.REPEAT_7D_ELIGIBLE), longOf(r, RepeatDriversSchema.REPEAT_7D_COUNT)))
         .toList();
   }
 
-  private static long[] npsRow(Row r) {
-    return new long[] {longOf(r, PROMOTERS), longOf(r, DETRACTORS), longOf(r, DailyServiceMetricsSchema.NPS_N)};
+  /** agent_metrics rows placed in a quadrant (not insufficient_data). */
+  private static boolean qualified(Row r) {
+    return !AgentMetricsSchema.INSUFFICIENT_DATA.equals(r.getAs(AgentMetricsSchema.QUADRANT));
   }
 
+  /** Spark's string order (UTF-8 bytes), so the driver sorts as the query used to. */
+  static int compareUtf8(String a, String b) {
+    return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The rows of {@link #periodAndDailyTotals}: each period's totals (null when it has no rows: all
+   * zeros) and the current period's days in date order.
+   */
+  record DailyTotals(Row current, Row previous, List<DailyPoint> daily) {
+    static DailyTotals of(List<Row> rows) {
+      Row current = null;
+      Row previous = null;
+      List<DailyPoint> days = new java.util.ArrayList<>();
+      for (Row r : rows) {
+        boolean isCurrent = CURRENT.equals(r.getAs(PERIOD));
+        if (((Number) r.getAs(PERIOD_TOTAL)).intValue() == 1) {
+          if (isCurrent) {
+            current = r;
+          } else {
+            previous = r;
+          }
+        } else if (isCurrent) {
+          days.add(dailyPoint(r));
+        }
+      }
+      days.sort(Comparator.comparing(DailyPoint::date));
+      return new DailyTotals(current, previous, List.copyOf(days));
+    }
+
+    /** The current period's latest as_of and versions; empty when it has no rows. */
+    Optional<Row> currentStamp() {
+      return Optional.ofNullable(current);
+    }
+  }
+
+  /** A period's KPIs from its totals row; a null row (no daily rows in the period) is all zeros. */
   private static PeriodKpis kpis(Row r, long[] nps) {
     long npsN = longOf(r, DailyServiceMetricsSchema.NPS_N);
     long promoters = nps[0];
     long detractors = nps[1];
     if (nps[2] >= 0 && nps[2] != npsN) {
-      // The interval needs promoter and detractor counts, which only contact_chains has; when it
-      // disagrees with daily_service_metrics the two were written by different runs.
-      LOG.warn("NPS responses differ between contact_chains ({}) and daily_service_metrics ({}): no NPS interval",
+      // The interval needs promoter and detractor counts, which period_summary carries from
+      // contact_chains; when it disagrees with daily_service_metrics the two were written by different runs.
+      LOG.warn("NPS responses differ between period_summary ({}) and daily_service_metrics ({}): no NPS interval",
           nps[2], npsN);
       promoters = -1;
       detractors = -1;
@@ -480,12 +545,12 @@ public final class ReportData {
   }
 
   private static long longOf(Row r, String column) {
-    Object v = r.getAs(column);
+    Object v = r == null ? null : r.getAs(column);
     return v == null ? 0L : ((Number) v).longValue();
   }
 
   private static double doubleOf(Row r, String column) {
-    Object v = r.getAs(column);
+    Object v = r == null ? null : r.getAs(column);
     return v == null ? 0.0 : ((Number) v).doubleValue();
   }
 }

@@ -1,29 +1,25 @@
 package io.servicemetrics.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import io.servicemetrics.io.DeltaIo;
+import io.servicemetrics.io.DeltaSlices;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.report.ResolutionWorth.StaffingCell;
 import io.servicemetrics.report.ResolutionWorth.ValueRow;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.ResolutionValueSchema;
 import io.servicemetrics.schema.StaffingIntervalsSchema;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Spark side of the "What resolution is worth" page: the period's resolution_value rows (a few
+ * The data side of the "What resolution is worth" page: the period's resolution_value rows (a few
  * per queue) and the busiest queue's staffing_intervals rows (at most 7 x intervals per day x
- * staffed channels), brought to the driver as they are.
+ * staffed channels), read from the period's slices as they are.
  */
 final class ResolutionWorthData {
   private static final Logger LOG = LoggerFactory.getLogger(ResolutionWorthData.class);
@@ -33,21 +29,25 @@ final class ResolutionWorthData {
   /** The gold rows the page renders, raw (for the report's as_of and versions) and as records. */
   record Loaded(List<Row> rows, Optional<ResolutionWorth> worth) {}
 
-  /** Empty worth when both tables are missing (the staffing stage has not run); a warning says so. */
+  /**
+   * Empty worth when both tables are missing (the staffing stage has not run); a warning says so.
+   * Both slices are read on the driver ({@link DeltaSlices}: no Spark query); the busiest queue's
+   * staffing rows are picked from the slice.
+   */
   static Loaded load(DeltaIo delta, LocalDate date) {
-    boolean hasValues = delta.exists(Table.GOLD_RESOLUTION_VALUE);
-    boolean hasIntervals = delta.exists(Table.GOLD_STAFFING_INTERVALS);
-    if (!hasValues || !hasIntervals) {
+    Optional<List<Row>> valueSlice = DeltaSlices.read(delta, Table.GOLD_RESOLUTION_VALUE, GoldColumns.PERIOD_END, date);
+    Optional<List<Row>> intervalSlice = valueSlice.isEmpty() ? Optional.empty()
+        : DeltaSlices.read(delta, Table.GOLD_STAFFING_INTERVALS, GoldColumns.PERIOD_END, date);
+    if (valueSlice.isEmpty() || intervalSlice.isEmpty()) {
       LOG.warn("{} is missing: the report's \"What resolution is worth\" page is left out",
-          hasValues ? Table.GOLD_STAFFING_INTERVALS.viewName() : Table.GOLD_RESOLUTION_VALUE.viewName());
+          valueSlice.isPresent() ? Table.GOLD_STAFFING_INTERVALS.viewName() : Table.GOLD_RESOLUTION_VALUE.viewName());
       return new Loaded(List.of(), Optional.empty());
     }
-    List<Row> valueRows = period(delta.read(Table.GOLD_RESOLUTION_VALUE), date).collectAsList();
+    List<Row> valueRows = valueSlice.get();
     List<ValueRow> values = valueRows.stream().map(ResolutionWorthData::valueRow).toList();
     Optional<String> queue = ResolutionWorth.busiestQueue(values);
     List<Row> cellRows = queue.isEmpty() ? List.of()
-        : period(delta.read(Table.GOLD_STAFFING_INTERVALS), date)
-            .where(col(StaffingIntervalsSchema.QUEUE).equalTo(lit(queue.get()))).collectAsList();
+        : intervalSlice.get().stream().filter(r -> queue.get().equals(r.getAs(StaffingIntervalsSchema.QUEUE))).toList();
     List<StaffingCell> curve = ResolutionWorth.peakDay(cellRows.stream().map(ResolutionWorthData::cell).toList());
     List<ValueRow> shown = values.stream()
         .filter(v -> v.center() || v.queue().equals(queue.orElse(null)))
@@ -56,10 +56,6 @@ final class ResolutionWorthData {
     List<Row> all = new java.util.ArrayList<>(valueRows);
     all.addAll(cellRows);
     return new Loaded(all, Optional.of(new ResolutionWorth(queue.orElse(null), curve, shown)));
-  }
-
-  private static Dataset<Row> period(Dataset<Row> table, LocalDate date) {
-    return table.where(col(GoldColumns.PERIOD_END).equalTo(lit(Date.valueOf(date))));
   }
 
   static ValueRow valueRow(Row r) {

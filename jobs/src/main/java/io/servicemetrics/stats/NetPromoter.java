@@ -1,12 +1,10 @@
 package io.servicemetrics.stats;
 
-/** Net Promoter Score with an interval from the trinomial standard error. */
+/**
+ * Net Promoter Score with an interval from the trinomial standard error, from counts: who is a
+ * promoter or detractor is decided once, by metrics/DailyServiceMetricsTransforms' NPS bands.
+ */
 public final class NetPromoter {
-  /** Scores at or above this are promoters (9-10). */
-  public static final int PROMOTER_MIN = 9;
-  /** Scores at or below this are detractors (0-6). */
-  public static final int DETRACTOR_MAX = 6;
-
   private NetPromoter() {}
 
   /**

@@ -51,6 +51,8 @@ class NotebooksExportTest {
       Map.entry(Table.GOLD_CONTACT_CHAINS, ContactChainsSchema.SCHEMA),
       Map.entry(Table.GOLD_DAILY_SERVICE_METRICS, DailyServiceMetricsSchema.SCHEMA),
       Map.entry(Table.GOLD_CHANNEL_SPEED, io.servicemetrics.schema.ChannelSpeedSchema.SCHEMA),
+      Map.entry(Table.GOLD_PERIOD_SUMMARY, io.servicemetrics.schema.PeriodSummarySchema.SCHEMA),
+      Map.entry(Table.GOLD_REPEAT_DRIVERS, io.servicemetrics.schema.RepeatDriversSchema.SCHEMA),
       Map.entry(Table.GOLD_RESOLUTION_SPEED_MODEL, ResolutionSpeedModelSchema.SCHEMA),
       Map.entry(Table.GOLD_CSAT_BY_FCR_SPEED, CsatByFcrSpeedSchema.SCHEMA),
       Map.entry(Table.GOLD_AGENT_METRICS, AgentMetricsSchema.SCHEMA),

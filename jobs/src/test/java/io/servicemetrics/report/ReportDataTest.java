@@ -62,6 +62,12 @@ class ReportDataTest {
         chain("c4", "orders", null, "2025-03-28", null, 3),
         chain("c5", "orders", "login", "2025-03-28", true, null),
         chain("c6", "billing", "x", "2025-03-20", true, 10)));
+    // period_summary and repeat_drivers as the period stage writes them from those chains.
+    var stamp = io.servicemetrics.metrics.GoldStamp.of(window);
+    delta.append(Table.GOLD_PERIOD_SUMMARY, io.servicemetrics.metrics.PeriodSummaryTransforms.periodSummary(
+        delta.read(Table.GOLD_CONTACT_CHAINS), window, stamp));
+    delta.append(Table.GOLD_REPEAT_DRIVERS, io.servicemetrics.metrics.PeriodSummaryTransforms.repeatDrivers(
+        delta.read(Table.GOLD_CONTACT_CHAINS), window, stamp));
     write(spark, delta, Table.GOLD_CSAT_BY_FCR_SPEED, CsatByFcrSpeedSchema.SCHEMA, List.of(
         RowFactory.create(Date.valueOf(D), true, 1, 3L, 1.0, 0.44, 1.0, AS_OF, "1"),
         RowFactory.create(Date.valueOf(D.minusDays(2)), false, 1, 9L, 0.0, 0.0, 0.3, AS_OF, "0")));
@@ -92,7 +98,7 @@ class ReportDataTest {
     assertEquals((300.0 * 8 + 600.0 * 30) / 38, k.ahtSeconds(), 1e-9, "AHT weighted by answered");
     assertEquals(2.0 / 40, k.abandonRate(), 1e-12);
     assertEquals(List.of(1L, 1L, 3L), List.of(k.npsPromoters(), k.npsDetractors(), k.npsN()),
-        "promoters (c1: 10), detractors (c4: 3) of 3 answers from contact_chains");
+        "promoters (c1: 10), detractors (c4: 3) of 3 answers, from gold period_summary");
     assertEquals(0.2, model.previous().orElseThrow().repeatRate(), 1e-12, "previous period 25-26 Mar: 2 / 10");
     assertEquals(List.of(LocalDate.of(2025, 3, 27), D), model.daily().stream().map(ReportModel.DailyPoint::date).toList());
     assertEquals(List.of(new RepeatDriver("orders", 3, 2, 2), new RepeatDriver("billing", 2, 2, 1)),
@@ -115,6 +121,11 @@ class ReportDataTest {
     assertEquals(List.of("1", io.servicemetrics.schema.GoldColumns.CURRENT_DEFINITIONS_VERSION),
         model.definitionsVersions(), "the version-0 row is outside the period");
     assertEquals(AS_OF.toInstant(), model.asOf().orElseThrow());
+
+    // A report over 3 days finds the 2-day period's summary: no chain figures from another period.
+    ReportModel other = ReportData.load(delta, D, 3);
+    assertEquals(-1, other.current().orElseThrow().npsPromoters(), "no NPS interval");
+    assertTrue(other.repeatByQueue().isEmpty(), "no repeat drivers");
 
     String text = PdfInspection.text(ServiceReport.render(model).pdf()).replaceAll("\\s+", " ");
     // Speed per channel, never the all-channel mean (0:54): phone 30 s on 27 Mar (previous 40 s: -0:10),
