@@ -5,6 +5,7 @@ import io.servicemetrics.errors.Errors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -12,6 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +89,73 @@ public final class DeltaIo {
       return null;
     });
   }
+
+  /**
+   * As {@link #replaceSlice}, recording {@code note} as the commit's user metadata, where
+   * {@link #lastCommit} finds it again: e.g. a fingerprint of what was written, so a later run can
+   * tell without a query that the table already holds it.
+   */
+  public void replaceSliceNoting(Table table, Dataset<Row> rows, String sliceCondition, String note,
+      String... partitionBy) {
+    withConflictRetry("replace " + table.viewName() + " where " + sliceCondition, () -> {
+      var writer = rows.write().format("delta").mode(SaveMode.Overwrite).option(USER_METADATA, note);
+      if (exists(table)) {
+        writer.option("replaceWhere", sliceCondition).option(MERGE_SCHEMA, "true");
+      } else {
+        writer.partitionBy(partitionBy).options(creationProperties(table));
+      }
+      writer.save(warehouse.path(table));
+      return null;
+    });
+  }
+
+  /** Delta's write option whose value the commit records as its userMetadata. */
+  static final String USER_METADATA = "userMetadata";
+
+  /**
+   * What a table's latest commit recorded.
+   *
+   * @param outputRows rows the commit wrote (Delta's operation metric numOutputRows), when recorded
+   * @param note the commit's user metadata ({@link #replaceSliceNoting}), when any
+   */
+  public record Commit(long version, String operation, OptionalLong outputRows, Optional<String> note) {}
+
+  /**
+   * The table's latest commit, read from that commit's own log entry: no Spark query runs, where a
+   * {@code count()} before a write plans and runs one (on a small night each query costs more than
+   * its data). Empty when the table does not exist. After this JVM's own write it is that write's
+   * commit unless another writer committed to the same table since.
+   */
+  public Optional<Commit> lastCommit(Table table) {
+    if (!exists(table)) {
+      return Optional.empty();
+    }
+    // DeltaLog is Delta's internal log API (the public DeltaTable.history(1) runs a query); it
+    // reads the latest commit file, as DESCRIBE HISTORY does.
+    DeltaLog log = DeltaLog.forTable(spark, warehouse.path(table));
+    long version = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
+    var changes = log.getChanges(version, scala.Option.empty(), false);
+    while (changes.hasNext()) {
+      var versionAndActions = changes.next();
+      if (((Long) versionAndActions._1()) != version) {
+        continue;
+      }
+      for (Action action : scala.jdk.javaapi.CollectionConverters.asJava(versionAndActions._2())) {
+        if (action instanceof CommitInfo info) {
+          OptionalLong rows = OptionalLong.empty();
+          if (info.operationMetrics().isDefined() && info.operationMetrics().get().contains(NUM_OUTPUT_ROWS)) {
+            rows = OptionalLong.of(Long.parseLong(info.operationMetrics().get().apply(NUM_OUTPUT_ROWS)));
+          }
+          Optional<String> note = info.userMetadata().isDefined() ? Optional.of(info.userMetadata().get()) : Optional.empty();
+          return Optional.of(new Commit(version, info.operation(), rows, note));
+        }
+      }
+    }
+    return Optional.of(new Commit(version, null, OptionalLong.empty(), Optional.empty()));
+  }
+
+  /** Delta's operation metric: rows a WRITE, MERGE or UPDATE wrote. */
+  static final String NUM_OUTPUT_ROWS = "numOutputRows";
 
   /**
    * Removes the rows matching {@code sliceCondition}, in one commit, when there are any: the
