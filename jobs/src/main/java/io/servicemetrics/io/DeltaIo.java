@@ -109,6 +109,53 @@ public final class DeltaIo {
     });
   }
 
+  /**
+   * Replaces the partition {@code column = day} with {@code rows} (every row in it), in one commit.
+   * When no file of that partition exists, which is every night's case for a table keyed by the
+   * run date, the rows are appended: a blind append needs neither the table's file list nor a scan
+   * of it, where a replaceWhere reconstructs the table's state and filters it (measured: 2 Spark
+   * queries instead of 5). Otherwise, a rerun, it is {@link #replaceSlice}. Runs are one at a time
+   * per warehouse ({@link WarehouseLock}), so nobody adds the partition between check and append.
+   */
+  public void replacePartition(Table table, Dataset<Row> rows, String column, java.time.LocalDate day) {
+    if (exists(table) && partitionIsEmpty(table, column, day)) {
+      append(table, rows, column);
+    } else {
+      replaceSlice(table, rows, column + " = DATE'" + day + "'", column);
+    }
+  }
+
+  /**
+   * True when the table, partitioned by the date {@code column}, has no file with {@code column =
+   * day}. Read with Delta Kernel, which replays the log in this process: no Spark query. False
+   * when the table is not partitioned by {@code column} (not known to be empty).
+   */
+  boolean partitionIsEmpty(Table table, String column, java.time.LocalDate day) {
+    io.delta.kernel.engine.Engine engine =
+        io.delta.kernel.defaults.engine.DefaultEngine.create(spark.sessionState().newHadoopConf());
+    io.delta.kernel.Snapshot snapshot =
+        io.delta.kernel.Table.forPath(engine, warehouse.path(table)).getLatestSnapshot(engine);
+    if (!snapshot.getPartitionColumnNames().contains(column)) {
+      return false;
+    }
+    var inPartition = new io.delta.kernel.expressions.Predicate("=",
+        new io.delta.kernel.expressions.Column(column),
+        io.delta.kernel.expressions.Literal.ofDate((int) day.toEpochDay()));
+    // Partition pruning only ever drops files outside the partition, so any file left means "not empty".
+    try (var batches = snapshot.getScanBuilder().withFilter(inPartition).build().getScanFiles(engine)) {
+      while (batches.hasNext()) {
+        try (var files = batches.next().getRows()) {
+          if (files.hasNext()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      throw Errors.io("Could not list the files of " + table.viewName() + " for " + column + " = " + day, e);
+    }
+  }
+
   /** Delta's write option whose value the commit records as its userMetadata. */
   static final String USER_METADATA = "userMetadata";
 

@@ -143,7 +143,7 @@ public final class PeriodMetricsJob {
     Table table = periodTable.table();
     spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), periodTable.description(), false);
     try {
-      delta.replaceSlice(table, periodTable.compute().get(), stamp.sliceCondition(), GoldColumns.PERIOD_END);
+      delta.replacePartition(table, periodTable.compute().get(), GoldColumns.PERIOD_END, stamp.periodEnd());
       // The count from the commit's metrics: counting the rows first would cost a query of its own.
       LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), delta.lastCommit(table)
           .map(commit -> commit.outputRows().isPresent() ? Long.toString(commit.outputRows().getAsLong()) : "?")
