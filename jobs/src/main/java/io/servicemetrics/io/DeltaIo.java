@@ -5,6 +5,7 @@ import io.servicemetrics.errors.Errors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -12,6 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +89,120 @@ public final class DeltaIo {
       return null;
     });
   }
+
+  /**
+   * As {@link #replaceSlice}, recording {@code note} as the commit's user metadata, where
+   * {@link #lastCommit} finds it again: e.g. a fingerprint of what was written, so a later run can
+   * tell without a query that the table already holds it.
+   */
+  public void replaceSliceNoting(Table table, Dataset<Row> rows, String sliceCondition, String note,
+      String... partitionBy) {
+    withConflictRetry("replace " + table.viewName() + " where " + sliceCondition, () -> {
+      var writer = rows.write().format("delta").mode(SaveMode.Overwrite).option(USER_METADATA, note);
+      if (exists(table)) {
+        writer.option("replaceWhere", sliceCondition).option(MERGE_SCHEMA, "true");
+      } else {
+        writer.partitionBy(partitionBy).options(creationProperties(table));
+      }
+      writer.save(warehouse.path(table));
+      return null;
+    });
+  }
+
+  /**
+   * Replaces the partition {@code column = day} with {@code rows} (every row in it), in one commit.
+   * When no file of that partition exists, which is every night's case for a table keyed by the
+   * run date, the rows are appended: a blind append needs neither the table's file list nor a scan
+   * of it, where a replaceWhere reconstructs the table's state and filters it (measured: 2 Spark
+   * queries instead of 5). Otherwise, a rerun, it is {@link #replaceSlice}. Runs are one at a time
+   * per warehouse ({@link WarehouseLock}), so nobody adds the partition between check and append.
+   */
+  public void replacePartition(Table table, Dataset<Row> rows, String column, java.time.LocalDate day) {
+    if (exists(table) && partitionIsEmpty(table, column, day)) {
+      append(table, rows, column);
+    } else {
+      replaceSlice(table, rows, column + " = DATE'" + day + "'", column);
+    }
+  }
+
+  /**
+   * True when the table, partitioned by the date {@code column}, has no file with {@code column =
+   * day}. Read with Delta Kernel, which replays the log in this process: no Spark query. False
+   * when the table is not partitioned by {@code column} (not known to be empty).
+   */
+  boolean partitionIsEmpty(Table table, String column, java.time.LocalDate day) {
+    io.delta.kernel.engine.Engine engine =
+        io.delta.kernel.defaults.engine.DefaultEngine.create(spark.sessionState().newHadoopConf());
+    io.delta.kernel.Snapshot snapshot =
+        io.delta.kernel.Table.forPath(engine, warehouse.path(table)).getLatestSnapshot(engine);
+    if (!snapshot.getPartitionColumnNames().contains(column)) {
+      return false;
+    }
+    var inPartition = new io.delta.kernel.expressions.Predicate("=",
+        new io.delta.kernel.expressions.Column(column),
+        io.delta.kernel.expressions.Literal.ofDate((int) day.toEpochDay()));
+    // Partition pruning only ever drops files outside the partition, so any file left means "not empty".
+    try (var batches = snapshot.getScanBuilder().withFilter(inPartition).build().getScanFiles(engine)) {
+      while (batches.hasNext()) {
+        try (var files = batches.next().getRows()) {
+          if (files.hasNext()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      throw Errors.io("Could not list the files of " + table.viewName() + " for " + column + " = " + day, e);
+    }
+  }
+
+  /** Delta's write option whose value the commit records as its userMetadata. */
+  static final String USER_METADATA = "userMetadata";
+
+  /**
+   * What a table's latest commit recorded.
+   *
+   * @param outputRows rows the commit wrote (Delta's operation metric numOutputRows), when recorded
+   * @param note the commit's user metadata ({@link #replaceSliceNoting}), when any
+   */
+  public record Commit(long version, String operation, OptionalLong outputRows, Optional<String> note) {}
+
+  /**
+   * The table's latest commit, read from that commit's own log entry: no Spark query runs, where a
+   * {@code count()} before a write plans and runs one (on a small night each query costs more than
+   * its data). Empty when the table does not exist. After this JVM's own write it is that write's
+   * commit unless another writer committed to the same table since.
+   */
+  public Optional<Commit> lastCommit(Table table) {
+    if (!exists(table)) {
+      return Optional.empty();
+    }
+    // DeltaLog is Delta's internal log API (the public DeltaTable.history(1) runs a query); it
+    // reads the latest commit file, as DESCRIBE HISTORY does.
+    DeltaLog log = DeltaLog.forTable(spark, warehouse.path(table));
+    long version = log.update(false, scala.Option.empty(), scala.Option.empty()).version();
+    var changes = log.getChanges(version, scala.Option.empty(), false);
+    while (changes.hasNext()) {
+      var versionAndActions = changes.next();
+      if (((Long) versionAndActions._1()) != version) {
+        continue;
+      }
+      for (Action action : scala.jdk.javaapi.CollectionConverters.asJava(versionAndActions._2())) {
+        if (action instanceof CommitInfo info) {
+          OptionalLong rows = OptionalLong.empty();
+          if (info.operationMetrics().isDefined() && info.operationMetrics().get().contains(NUM_OUTPUT_ROWS)) {
+            rows = OptionalLong.of(Long.parseLong(info.operationMetrics().get().apply(NUM_OUTPUT_ROWS)));
+          }
+          Optional<String> note = info.userMetadata().isDefined() ? Optional.of(info.userMetadata().get()) : Optional.empty();
+          return Optional.of(new Commit(version, info.operation(), rows, note));
+        }
+      }
+    }
+    return Optional.of(new Commit(version, null, OptionalLong.empty(), Optional.empty()));
+  }
+
+  /** Delta's operation metric: rows a WRITE, MERGE or UPDATE wrote. */
+  static final String NUM_OUTPUT_ROWS = "numOutputRows";
 
   /**
    * Removes the rows matching {@code sliceCondition}, in one commit, when there are any: the

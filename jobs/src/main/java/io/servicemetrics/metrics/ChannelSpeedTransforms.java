@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -29,7 +30,8 @@ public final class ChannelSpeedTransforms {
   private static final String ASA_BUSINESS_SUM = "_asa_business_sum";
   private static final String ASA_BUSINESS_N = "_asa_business_n";
   private static final String OFFERED_BUSINESS = "_offered_business";
-  private static final String PREVIOUS_CHANNEL = "_previous_channel";
+  /** Grouping column: the row is of the period (true) or of the one before (false). */
+  private static final String IN_PERIOD = "_in_period";
 
   private ChannelSpeedTransforms() {}
 
@@ -40,13 +42,26 @@ public final class ChannelSpeedTransforms {
    */
   public static Dataset<Row> channelSpeed(Dataset<Row> daily, PeriodWindow window, GoldStamp stamp) {
     LocalDate previousEnd = window.periodStart().minusDays(1);
-    Dataset<Row> previous = period(daily, previousEnd.minusDays(window.periodDays() - 1L), previousEnd).select(
-        col(ChannelSpeedSchema.CHANNEL).as(PREVIOUS_CHANNEL),
-        col(ChannelSpeedSchema.CHAINS).as(ChannelSpeedSchema.PREVIOUS_CHAINS),
-        col(ChannelSpeedSchema.ASA_SECONDS).as(ChannelSpeedSchema.PREVIOUS_ASA_SECONDS),
-        col(ChannelSpeedSchema.SERVICE_LEVEL).as(ChannelSpeedSchema.PREVIOUS_SERVICE_LEVEL));
-    Dataset<Row> rows = period(daily, window.periodStart(), window.periodEnd())
-        .join(previous, col(ChannelSpeedSchema.CHANNEL).equalTo(col(PREVIOUS_CHANNEL)), "left");
+    LocalDate previousStart = previousEnd.minusDays(window.periodDays() - 1L);
+    // One pass over daily for both periods: the speed columns per channel and period, then each
+    // channel's two rows side by side (a join of two filtered passes would read daily twice).
+    Dataset<Row> perPeriod = speeds(inDays(daily, previousStart, window.periodEnd()),
+        col(DailyServiceMetricsSchema.CHANNEL).as(ChannelSpeedSchema.CHANNEL),
+        col(DailyServiceMetricsSchema.CONTACT_DATE).geq(lit(Date.valueOf(window.periodStart()))).as(IN_PERIOD));
+    Column inPeriod = col(IN_PERIOD);
+    List<Column> sideBySide = new ArrayList<>();
+    for (String column : perPeriod.columns()) {
+      if (!column.equals(ChannelSpeedSchema.CHANNEL) && !column.equals(IN_PERIOD)) {
+        sideBySide.add(max(when(inPeriod, col(column))).as(column));
+      }
+    }
+    sideBySide.add(max(when(not(inPeriod), col(ChannelSpeedSchema.CHAINS))).as(ChannelSpeedSchema.PREVIOUS_CHAINS));
+    sideBySide.add(max(when(not(inPeriod), col(ChannelSpeedSchema.ASA_SECONDS))).as(ChannelSpeedSchema.PREVIOUS_ASA_SECONDS));
+    sideBySide.add(max(when(not(inPeriod), col(ChannelSpeedSchema.SERVICE_LEVEL))).as(ChannelSpeedSchema.PREVIOUS_SERVICE_LEVEL));
+    // Only channels with chains in the period; the previous period's figures are NULL without any.
+    Dataset<Row> rows = perPeriod.groupBy(col(ChannelSpeedSchema.CHANNEL))
+        .agg(max(inPeriod).as(IN_PERIOD), sideBySide.toArray(Column[]::new))
+        .where(col(IN_PERIOD));
     List<Column> columns = new ArrayList<>();
     for (StructField f : ChannelSpeedSchema.SCHEMA.fields()) {
       columns.add(col(f.name()).cast(f.dataType()).as(f.name()));
@@ -56,10 +71,18 @@ public final class ChannelSpeedTransforms {
 
   /** The speed columns per channel with chains in [from, to]. */
   static Dataset<Row> period(Dataset<Row> daily, LocalDate from, LocalDate to) {
+    return speeds(inDays(daily, from, to), col(DailyServiceMetricsSchema.CHANNEL).as(ChannelSpeedSchema.CHANNEL));
+  }
+
+  private static Dataset<Row> inDays(Dataset<Row> daily, LocalDate from, LocalDate to) {
+    return daily.where(col(DailyServiceMetricsSchema.CONTACT_DATE).between(lit(Date.valueOf(from)), lit(Date.valueOf(to))));
+  }
+
+  /** The speed columns per group of {@code keys} (the channel first) with chains. */
+  private static Dataset<Row> speeds(Dataset<Row> daily, Column... keys) {
     Column measuredAny = col(ChannelSpeedSchema.QUEUE_MEASURED).gt(lit(0L));
     Dataset<Row> sums = daily
-        .where(col(DailyServiceMetricsSchema.CONTACT_DATE).between(lit(Date.valueOf(from)), lit(Date.valueOf(to))))
-        .groupBy(col(DailyServiceMetricsSchema.CHANNEL).as(ChannelSpeedSchema.CHANNEL))
+        .groupBy(keys)
         .agg(
             sum(DailyServiceMetricsSchema.CHAINS).as(ChannelSpeedSchema.CHAINS),
             sum(DailyServiceMetricsSchema.ANSWERED).as(ChannelSpeedSchema.ANSWERED),

@@ -23,6 +23,9 @@ import io.servicemetrics.schema.QuarantineSchema;
 import io.servicemetrics.schema.SurveysSchema;
 import io.servicemetrics.spark.LineageCut;
 import io.servicemetrics.staffing.StaffingConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,8 +33,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -127,11 +132,15 @@ public final class MetricsJob {
 
     begin(STAGE_CHAINS, "Contact chains: legs to chains, surveys, repeat flags");
     Dataset<Row> legs = persist(ContactChainTransforms.withCustomerKey(readLegs(asOf), readHandles()));
-    long legsRead = legs.count();
     ChainLegs split = new ChainLegs(persist(
         ContactChainTransforms.assignChains(legs, lineageCut::apply, d -> !d.isEmpty()).assigned()));
     Dataset<Row> chained = split.chained();
-    Map<String, Long> rejected = countByReason(split.rejected());
+    // Every leg read has one verdict, so one count by verdict gives both the legs read and the
+    // rejections by reason (and fills the assignment's cache).
+    Map<String, Long> verdicts = countByVerdict(split.assigned());
+    long legsRead = verdicts.values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Long> rejected = new TreeMap<>(verdicts);
+    rejected.remove(CHAINED);
     // The assignment is cached now and holds every leg column: the legs' own cache is a second
     // copy of the same rows (1.2 M in a nightly, 10 M in a year's backfill).
     legs.unpersist();
@@ -151,23 +160,23 @@ public final class MetricsJob {
     Dataset<Row> chains = persist(conform(
         stamp(BusinessWaitTransforms.withBusinessWait(ContactChainTransforms.withRepeatFlags(withSurvey, asOf),
             config.businessHours()), asOf), ContactChainsSchema.SCHEMA));
-    long chainCount = chains.count();
     // One file per contact_date, not one per shuffle task and date: a year's backfill otherwise
     // writes thousands of small files, and every night rewrites its window's share of them.
     delta.replaceSlice(Table.GOLD_CONTACT_CHAINS,
         DateFiles.onePerDate(chains, ContactChainsSchema.CONTACT_DATE, config.windowStart(), config.date()),
         sliceCondition(), ContactChainsSchema.CONTACT_DATE);
+    long chainCount = rowsWritten(Table.GOLD_CONTACT_CHAINS, chains);
     LOG.info("contact_chains: {} legs read, {} rejected {}, {} chains written", legsRead, legsRejected, rejected,
         chainCount);
     succeeded(legsRead, legsRead - legsRejected, legsRejected, chainCount, reasons(rejected));
 
     begin(STAGE_DAILY, "Daily service metrics per contact date, channel and queue");
-    Dataset<Row> daily = persist(conform(
-        stamp(DailyServiceMetricsTransforms.dailyServiceMetrics(chains, config.serviceLevel()), asOf), DailyServiceMetricsSchema.SCHEMA));
-    long dailyRows = daily.count();
+    Dataset<Row> daily = conform(
+        stamp(DailyServiceMetricsTransforms.dailyServiceMetrics(chains, config.serviceLevel()), asOf), DailyServiceMetricsSchema.SCHEMA);
     delta.replaceSlice(Table.GOLD_DAILY_SERVICE_METRICS,
         DateFiles.onePerDate(daily, DailyServiceMetricsSchema.CONTACT_DATE, config.windowStart(), config.date()),
         sliceCondition(), DailyServiceMetricsSchema.CONTACT_DATE);
+    long dailyRows = rowsWritten(Table.GOLD_DAILY_SERVICE_METRICS, daily);
     LOG.info("daily_service_metrics: {} rows written", dailyRows);
     succeeded(null, null, null, dailyRows, null);
 
@@ -182,10 +191,20 @@ public final class MetricsJob {
     for (MetricDefinition d : catalog) {
       definitions.add(RowFactory.create(d.name(), d.version(), d.definition(), d.parameters()));
     }
-    // The catalogue is small and whole: replace the table, so removed metrics disappear too.
-    delta.replaceSlice(Table.META_METRIC_DEFINITIONS,
-        spark.createDataFrame(definitions, MetricDefinitionsSchema.SCHEMA), "true");
-    LOG.info("metric_definitions: {} definitions written", definitions.size());
+    // The catalogue is small and whole: replace the table, so removed metrics disappear too. It
+    // changes only with a release, so most nights it is already there: the commit that wrote it
+    // carries its fingerprint, and a table whose latest commit has this catalogue's is left alone
+    // (no commit, and none of the queries a replace runs).
+    String fingerprint = catalogFingerprint(catalog);
+    boolean current = delta.lastCommit(Table.META_METRIC_DEFINITIONS)
+        .flatMap(DeltaIo.Commit::note).filter(fingerprint::equals).isPresent();
+    if (current) {
+      LOG.info("metric_definitions: the {} definitions are already written", definitions.size());
+    } else {
+      delta.replaceSliceNoting(Table.META_METRIC_DEFINITIONS,
+          spark.createDataFrame(definitions, MetricDefinitionsSchema.SCHEMA), "true", fingerprint);
+      LOG.info("metric_definitions: {} definitions written", definitions.size());
+    }
     succeeded(null, null, null, (long) definitions.size(), null);
 
     return new Result(runLog.runId(), asOf, legsRead, rejected, chainCount, dailyRows);
@@ -264,13 +283,53 @@ public final class MetricsJob {
     return rows.select(columns.toArray(Column[]::new));
   }
 
-  private static Map<String, Long> countByReason(Dataset<Row> rejectedLegs) {
+  /** The key of {@link #countByVerdict} for legs in a chain (a reject reason is never empty). */
+  private static final String CHAINED = "";
+
+  /** Legs per verdict: {@link #CHAINED} or the reject reason. */
+  private static Map<String, Long> countByVerdict(Dataset<Row> assignedLegs) {
     Map<String, Long> counts = new TreeMap<>();
-    // At most one row per reason code: bounded, safe to collect.
-    for (Row r : rejectedLegs.groupBy(ContactChainTransforms.REJECT_REASON).count().collectAsList()) {
-      counts.put(r.getString(0), r.getLong(1));
+    // At most one row per reason code and one for chained legs: bounded, safe to collect.
+    for (Row r : assignedLegs.groupBy(ContactChainTransforms.REJECT_REASON).count().collectAsList()) {
+      counts.put(r.isNullAt(0) ? CHAINED : r.getString(0), r.getLong(1));
     }
     return counts;
+  }
+
+  /**
+   * Rows the table's latest commit (this run's replace) wrote, from Delta's commit metrics; counts
+   * {@code written} (cached) only when the commit does not record them.
+   */
+  private long rowsWritten(Table table, Dataset<Row> written) {
+    return delta.lastCommit(table)
+        .map(DeltaIo.Commit::outputRows)
+        .filter(OptionalLong::isPresent)
+        .map(OptionalLong::getAsLong)
+        .orElseGet(written::count);
+  }
+
+  /**
+   * What identifies the rows written to meta/metric_definitions: a SHA-256 over its schema and
+   * every definition's fields, in order. Recorded with the commit that writes them.
+   */
+  static String catalogFingerprint(List<MetricDefinition> catalog) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    List<String> fields = new ArrayList<>(List.of(MetricDefinitionsSchema.SCHEMA.toDDL()));
+    for (MetricDefinition d : catalog) {
+      fields.addAll(java.util.Arrays.asList(d.name(), d.version(), d.definition(), d.parameters()));
+    }
+    for (String field : fields) {
+      // Length-prefixed (-1 for NULL), so no two different catalogues give the same bytes.
+      byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
+      digest.update((field == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.UTF_8));
+      digest.update(bytes);
+    }
+    return "metric_definitions sha256=" + HexFormat.of().formatHex(digest.digest());
   }
 
   private static String reasons(Map<String, Long> counts) {

@@ -17,6 +17,7 @@ import io.servicemetrics.staffing.StaffingConfig;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,13 +86,18 @@ public final class PeriodMetricsJob {
     // Only the slices a period can touch, so a night's cost does not grow with the years behind it:
     // mentions posted from the period's start, and the chains they could be attributed to (those
     // that ended within the follow window before; a chain lasts at most a week, see INPUTS.md).
+    // Both are read once and cached: every table computes from them, and each uncached query would
+    // read the Delta table again (file listing included).
     LocalDate firstChainDate = window.periodStart().minusDays(ATTRIBUTION_LOOKBACK_DAYS);
-    Dataset<Row> chains = delta.read(Table.GOLD_CONTACT_CHAINS)
-        .where(col(ContactChainsSchema.CONTACT_DATE).between(lit(Date.valueOf(firstChainDate)), lit(Date.valueOf(periodEnd))));
-    Dataset<Row> mentions = delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
-        .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1)))));
+    List<Dataset<Row>> cached = new ArrayList<>();
+    Dataset<Row> chains = cache(cached, delta.read(Table.GOLD_CONTACT_CHAINS)
+        .where(col(ContactChainsSchema.CONTACT_DATE).between(lit(Date.valueOf(firstChainDate)), lit(Date.valueOf(periodEnd)))));
+    Dataset<Row> mentions = cache(cached, delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
+        .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1))))));
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
     Dataset<Row> daily = delta.readOrEmpty(Table.GOLD_DAILY_SERVICE_METRICS, DailyServiceMetricsSchema.SCHEMA);
+    // The staffing cells (arrivals per queue, weekday and interval) feed both staffing tables.
+    Dataset<Row> staffingCells = cache(cached, StaffingTransforms.cells(chains, window, staffing));
 
     // The tables are independent. The slowest (the multiplier's bootstrap) starts first.
     List<PeriodTable> tables = List.of(
@@ -105,9 +112,9 @@ public final class PeriodMetricsJob {
         new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
             () -> WordOfMouthTransforms.womMentions(mentions, new SentimentModels(delta).confusions(), window, stamp)),
         new PeriodTable(Table.GOLD_STAFFING_INTERVALS, "Staffing per queue and interval (Erlang C and A)",
-            () -> StaffingTransforms.staffingIntervals(chains, window, staffing, stamp)),
+            () -> StaffingTransforms.staffingIntervals(staffingCells, stamp)),
         new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",
-            () -> StaffingTransforms.resolutionValue(chains, window, staffing, stamp)),
+            () -> StaffingTransforms.resolutionValue(chains, staffingCells, window, staffing, stamp)),
         new PeriodTable(Table.GOLD_CHANNEL_SPEED, "Speed per channel",
             () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)),
         // The report's chain figures; they reach back to the previous period, before the lookback above.
@@ -118,7 +125,21 @@ public final class PeriodMetricsJob {
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
     tables.stream().filter(t -> which.test(t.table()))
         .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
-    ConcurrentActions.runAll("period-table", PERIOD_TABLE_THREADS, tasks, table -> "The period table " + table.viewName());
+    try {
+      ConcurrentActions.runAll("period-table", PERIOD_TABLE_THREADS, tasks, table -> "The period table " + table.viewName());
+    } finally {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
+
+  /**
+   * Marks {@code rows} for caching; the first query that reads them fills the cache (no action
+   * here: one would cost a query of its own).
+   */
+  private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
+    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
   }
 
   /** One period table: where it goes, what the Spark UI calls its jobs, and how its rows are computed. */
@@ -128,13 +149,11 @@ public final class PeriodMetricsJob {
     Table table = periodTable.table();
     spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), periodTable.description(), false);
     try {
-      // Driver-side tables are tiny local frames; agent_metrics is cached so the count and the
-      // write do not recompute it.
-      Dataset<Row> rows = periodTable.compute().get().cache();
-      long count = rows.count();
-      delta.replaceSlice(table, rows, stamp.sliceCondition(), GoldColumns.PERIOD_END);
-      LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), count, stamp.periodEnd());
-      rows.unpersist();
+      delta.replacePartition(table, periodTable.compute().get(), GoldColumns.PERIOD_END, stamp.periodEnd());
+      // The count from the commit's metrics: counting the rows first would cost a query of its own.
+      LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), delta.lastCommit(table)
+          .map(commit -> commit.outputRows().isPresent() ? Long.toString(commit.outputRows().getAsLong()) : "?")
+          .orElse("?"), stamp.periodEnd());
       return null;
     } finally {
       spark.sparkContext().clearJobGroup();

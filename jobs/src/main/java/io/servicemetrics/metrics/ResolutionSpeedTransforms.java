@@ -1,9 +1,12 @@
 package io.servicemetrics.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.ntile;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -22,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Resolution versus speed over a period: the OLS model of csat on first-contact resolution and
@@ -43,6 +47,16 @@ public final class ResolutionSpeedTransforms {
   private static final String N = "n";
   private static final String SUM_Y = "sum_y";
   private static final String SUM_YY = "sum_yy";
+  // Working columns of withHandleQuartile; never written.
+  private static final String MINUTE = "_handle_minute";
+  private static final String HOUR = "_handle_hour";
+  private static final String ROWS = "_rows";
+  private static final String EARLIER_HOUR = "_earlier_hour";
+  private static final String EARLIER_ROWS = "_earlier_rows";
+  private static final String BEFORE_HOUR = "_before_hour";
+  private static final String BEFORE_MINUTE = "_before_minute";
+  private static final String BEFORE = "_before";
+  private static final String SAMPLE_ROWS = "_sample_rows";
 
   private ResolutionSpeedTransforms() {}
 
@@ -151,12 +165,64 @@ public final class ResolutionSpeedTransforms {
 
   /**
    * Adds handle_quartile = NTILE(4) over handle_seconds ascending, ties broken by chain_id, over
-   * the whole sample. The window has no partition, so Spark moves the sample into one task: fine
-   * for a period's survey sample (docs/DECISIONS.md).
+   * the whole sample: with n rows, the first n mod 4 quartiles hold floor(n / 4) + 1 rows and the
+   * others floor(n / 4) (fewer than 4 rows: one per quartile from 1).
+   *
+   * <p>Computed without a window over the whole sample, which Spark runs in a single task ("No
+   * Partition Defined for Window operation"): each row's position in that order is the number of
+   * rows in earlier handle minutes plus its rank within its own minute. The rank is a window
+   * partitioned by the minute; the rows before a minute are the rows before its hour (a join over
+   * the few hours present) plus those of earlier minutes in the same hour (a window partitioned by
+   * the hour over per-minute counts). A minute bucket is monotone in handle_seconds, so this is
+   * exactly the order NTILE sorts by (docs/METRICS.md "Resolution versus speed").
    */
   public static Dataset<Row> withHandleQuartile(Dataset<Row> sample) {
-    return sample.withColumn(CsatByFcrSpeedSchema.HANDLE_QUARTILE, ntile(4).over(
-        Window.orderBy(col(ContactChainsSchema.HANDLE_SECONDS).asc(), col(ContactChainsSchema.CHAIN_ID).asc())));
+    Column handle = col(ContactChainsSchema.HANDLE_SECONDS);
+    // NaN sorts after every number in Spark; floor(NaN) would not.
+    Column minute = when(isnan(handle), lit(Long.MAX_VALUE)).otherwise(floor(handle.divide(60.0)));
+    Dataset<Row> keyed = sample
+        .withColumn(MINUTE, minute)
+        .withColumn(HOUR, floor(col(MINUTE).divide(60.0)));
+    Dataset<Row> perMinute = keyed.groupBy(col(HOUR), col(MINUTE)).agg(count(lit(1)).as(ROWS));
+    Dataset<Row> perHour = perMinute.groupBy(col(HOUR)).agg(sum(col(ROWS)).as(ROWS));
+    // Renamed: both sides derive from the same frame, so qualified references would not tell them apart.
+    Dataset<Row> earlierHours = perHour.select(col(HOUR).as(EARLIER_HOUR), col(ROWS).as(EARLIER_ROWS));
+    Dataset<Row> beforeHour = perHour
+        .join(earlierHours, col(EARLIER_HOUR).lt(col(HOUR)), "left")
+        .groupBy(col(HOUR))
+        .agg(coalesce(sum(col(EARLIER_ROWS)), lit(0L)).as(BEFORE_HOUR));
+    Dataset<Row> beforeMinute = perMinute
+        .withColumn(BEFORE_MINUTE, coalesce(sum(col(ROWS)).over(Window.partitionBy(col(HOUR)).orderBy(col(MINUTE))
+            .rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)))
+        .join(beforeHour, using(HOUR))
+        .select(col(MINUTE), col(BEFORE_HOUR).plus(col(BEFORE_MINUTE)).as(BEFORE));
+    Dataset<Row> total = perHour.agg(sum(col(ROWS)).as(SAMPLE_ROWS));
+    Column position = col(BEFORE).plus(row_number().over(Window.partitionBy(col(MINUTE))
+        .orderBy(handle.asc(), col(ContactChainsSchema.CHAIN_ID).asc())));
+    return keyed
+        .join(beforeMinute, using(MINUTE))
+        .crossJoin(total)
+        .withColumn(CsatByFcrSpeedSchema.HANDLE_QUARTILE, ntile4(position, col(SAMPLE_ROWS)))
+        .drop(MINUTE, HOUR, BEFORE, SAMPLE_ROWS);
+  }
+
+  /**
+   * NTILE(4) of the row at 1-based {@code position} among {@code rows}: the first rows mod 4
+   * quartiles take one row more. Integer arithmetic only (a - a mod b is an exact multiple of b).
+   */
+  static Column ntile4(Column position, Column rows) {
+    Column size = rows.minus(rows.mod(4)).divide(4).cast(DataTypes.LongType);
+    Column larger = rows.mod(4);
+    Column inLarger = larger.multiply(size.plus(1));
+    Column before = position.minus(1);
+    Column quartile = when(position.leq(inLarger), quotient(before, size.plus(1)).plus(1))
+        .otherwise(larger.plus(quotient(before.minus(inLarger), size)).plus(1));
+    return quartile.cast(DataTypes.IntegerType);
+  }
+
+  /** a div b for non-negative longs a and positive b, exactly. */
+  private static Column quotient(Column a, Column b) {
+    return a.minus(a.mod(b)).divide(b).cast(DataTypes.LongType);
   }
 
   /** Per (fcr_7d, handle_quartile) present in the sample: n and the count of top-2-box scores. */
@@ -202,6 +268,10 @@ public final class ResolutionSpeedTransforms {
   private static double orZero(Row row, String column) {
     Object value = row.getAs(column);
     return value == null ? 0.0 : ((Number) value).doubleValue();
+  }
+
+  private static scala.collection.immutable.Seq<String> using(String... columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
   }
 
   static Double finiteOrNull(double value) {

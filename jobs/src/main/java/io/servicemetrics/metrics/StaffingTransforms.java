@@ -150,7 +150,12 @@ public final class StaffingTransforms {
   /** Gold staffing_intervals for the period, stamped, in {@link StaffingIntervalsSchema#SCHEMA} order. */
   public static Dataset<Row> staffingIntervals(
       Dataset<Row> chains, PeriodWindow window, StaffingConfig config, GoldStamp stamp) {
-    Dataset<Row> staffed = cells(chains, window, config)
+    return staffingIntervals(cells(chains, window, config), stamp);
+  }
+
+  /** Gold staffing_intervals from the period's {@link #cells}, stamped, in {@link StaffingIntervalsSchema#SCHEMA} order. */
+  public static Dataset<Row> staffingIntervals(Dataset<Row> cells, GoldStamp stamp) {
+    Dataset<Row> staffed = cells
         .withColumn(ERLANG_C, required(col(StaffingIntervalsSchema.ARRIVALS), lit(null).cast(DataTypes.DoubleType)))
         // Without an abandon the patience cannot be estimated, and Erlang A is not computed (NULL).
         .withColumn(ERLANG_A, when(col(StaffingIntervalsSchema.PATIENCE_SECONDS).isNotNull(),
@@ -199,6 +204,15 @@ public final class StaffingTransforms {
   /** Gold resolution_value for the period, stamped, in {@link ResolutionValueSchema#SCHEMA} order. */
   public static Dataset<Row> resolutionValue(
       Dataset<Row> chains, PeriodWindow window, StaffingConfig config, GoldStamp stamp) {
+    return resolutionValue(chains, cells(chains, window, config), window, config, stamp);
+  }
+
+  /**
+   * As {@link #resolutionValue(Dataset, PeriodWindow, StaffingConfig, GoldStamp)} with the period's
+   * {@link #cells} given: the job computes them once for both staffing tables.
+   */
+  public static Dataset<Row> resolutionValue(
+      Dataset<Row> chains, Dataset<Row> cells, PeriodWindow window, StaffingConfig config, GoldStamp stamp) {
     Column inPeriod = col(ContactChainsSchema.CONTACT_DATE).between(lit(window.periodStart()), lit(window.periodEnd()));
     Dataset<Row> cascades = withFollowers(chains, config).filter(inPeriod);
     // Anonymous chains have no repeats to measure but still arrive: staffed arrivals count all chains.
@@ -248,7 +262,7 @@ public final class StaffingTransforms {
         .withColumn(ResolutionValueSchema.ARRIVAL_REDUCTION, when(col(STAFFED_ARRIVALS).gt(0),
             least(lit(1.0), col(FACTOR).multiply(col(FOLLOWER_STAFFED)).divide(col(STAFFED_ARRIVALS)))));
 
-    Dataset<Row> positions = positions(values, cells(chains, window, config));
+    Dataset<Row> positions = positions(values, cells);
     Column cost = config.agentHourCost().isPresent()
         ? lit(config.agentHourCost().getAsDouble()) : lit(null).cast(DataTypes.DoubleType);
     Dataset<Row> result = values

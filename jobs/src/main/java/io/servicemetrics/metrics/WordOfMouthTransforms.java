@@ -33,6 +33,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Word of mouth over a period: negative versus positive mentions (gold wom_mentions) and how many
@@ -66,6 +68,7 @@ public final class WordOfMouthTransforms {
   private static final String RANK = "attribution_rank";
   private static final String MENTION_CUSTOMER = "mention_customer_key";
   private static final String ATTRIBUTED_CHAIN_ID = "attributed_chain_id";
+  private static final String PERIOD_MENTIONS = "period_mentions";
 
   private WordOfMouthTransforms() {}
 
@@ -272,11 +275,31 @@ public final class WordOfMouthTransforms {
   public static Dataset<Row> womMentions(Dataset<Row> mentions, java.util.Map<String, long[][]> confusions,
       PeriodWindow window, GoldStamp stamp) {
     Dataset<Row> period = periodMentions(mentions, window);
-    List<Row> frequencies = mentionFrequencies(period).collectAsList();
-    List<Row> sources = sourceFrequencies(period).collectAsList();
+    // The three frequency tables in one query (one collect instead of three), told apart by a
+    // column; each keeps its own columns, the others NULL.
+    DataType reachType = period.schema().apply(REACH).dataType();
+    Column noReach = lit(null).cast(reachType).as(REACH);
+    Column noSource = lit(null).cast(DataTypes.StringType).as(MentionsSchema.SENTIMENT_SOURCE);
+    List<Row> tables = mentionFrequencies(period)
+        .select(lit(TABLE_REACH).as(FREQUENCY_TABLE), col(MentionsSchema.SENTIMENT_LABEL), noSource, col(REACH), col(ITEMS))
+        .unionByName(sourceFrequencies(period).select(lit(TABLE_SOURCES).as(FREQUENCY_TABLE),
+            col(MentionsSchema.SENTIMENT_LABEL), col(MentionsSchema.SENTIMENT_SOURCE), noReach, col(ITEMS)))
+        .unionByName(reshareFrequencies(period).select(lit(TABLE_RESHARES).as(FREQUENCY_TABLE),
+            col(MentionsSchema.SENTIMENT_LABEL), noSource, col(REACH).cast(reachType).as(REACH), col(ITEMS)))
+        .collectAsList();
     return mentions.sparkSession().createDataFrame(
-        List.of(womMentionsRow(frequencies, sources, reshareFrequencies(period).collectAsList(), confusions, stamp)),
+        List.of(womMentionsRow(frequencyTable(tables, TABLE_REACH), frequencyTable(tables, TABLE_SOURCES),
+            frequencyTable(tables, TABLE_RESHARES), confusions, stamp)),
         WomMentionsSchema.SCHEMA);
+  }
+
+  private static final String FREQUENCY_TABLE = "frequency_table";
+  private static final String TABLE_REACH = "reach";
+  private static final String TABLE_SOURCES = "sources";
+  private static final String TABLE_RESHARES = "reshares";
+
+  private static List<Row> frequencyTable(List<Row> tables, String name) {
+    return tables.stream().filter(r -> name.equals(r.getAs(FREQUENCY_TABLE))).toList();
   }
 
   // ---- wom_multiplier ----
@@ -500,10 +523,14 @@ public final class WordOfMouthTransforms {
     Dataset<Row> attributed = attributedMentions(
         periodMentions, unambiguousHandles(authorHandles(customerHandles, periodMentions)), chains, window);
     List<Row> frequencies = experienceFrequencies(experiences(chains, attributed, window)).collectAsList();
-    Row survey = surveyTold(chains, window).first();
-    Row left = excludedExperiences(chains, window).first();
-    Excluded excluded = new Excluded(left.<Long>getAs(POLARITY_UNKNOWN), left.<Long>getAs(POLARITY_NEUTRAL),
-        periodMentions.count());
+    // The survey means, the exclusions and the period's mention count: three one-row aggregates
+    // brought back by one query.
+    Row survey = surveyTold(chains, window)
+        .crossJoin(excludedExperiences(chains, window))
+        .crossJoin(periodMentions.agg(count(lit(1)).as(PERIOD_MENTIONS)))
+        .first();
+    Excluded excluded = new Excluded(survey.<Long>getAs(POLARITY_UNKNOWN), survey.<Long>getAs(POLARITY_NEUTRAL),
+        survey.<Long>getAs(PERIOD_MENTIONS));
     return chains.sparkSession().createDataFrame(
         List.of(womMultiplierRow(frequencies, survey, excluded, stamp)), WomMultiplierSchema.SCHEMA);
   }

@@ -30,6 +30,25 @@ public final class SparkSessions {
       "spark.hadoop.parquet.enable.dictionary#" + BronzeSchema.RAW_RECORD, "false",
       "spark.hadoop.parquet.enable.dictionary#" + BronzeSchema.FIELDS_VALUE_COLUMN, "false");
 
+  /**
+   * Fields a plan's text lists before "... N more fields" (Spark's default is 25). Spark renders
+   * every query's plan for its SQL listeners (the UI's SQL tab, the event log), and our tables are
+   * wider than 25 columns (daily_service_metrics 41, contact_chains 35), so every run logged
+   * "Truncated the string representation of a plan since it was too large" once, a warning nobody
+   * could act on, and the plans shown were clipped. Wide enough for our schemas and the working
+   * columns the transforms add.
+   */
+  public static final int MAX_PLAN_STRING_FIELDS = 100;
+
+  /**
+   * Delta's row counts of what a replaceWhere or a partition delete removed (the commit metrics
+   * numDeletedRows and numCopiedRows) come from a second scan of the table's file statistics, one
+   * more Spark query on every such write (measured: 5 queries per replaceWhere instead of 6).
+   * Nothing here reads those two metrics; numOutputRows, which the jobs do read
+   * (DeltaIo.lastCommit), comes from the write itself and stays.
+   */
+  public static final String DELTA_DML_METRICS_FROM_METADATA = "spark.databricks.delta.dmlMetricsFromMetadata.enabled";
+
   private SparkSessions() {}
 
   /**
@@ -51,6 +70,8 @@ public final class SparkSessions {
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     sparkConf.setIfMissing("spark.sql.session.timeZone", "UTC");
     STORAGE_DEFAULTS.forEach(sparkConf::setIfMissing);
+    sparkConf.setIfMissing("spark.sql.debug.maxToStringFields", Integer.toString(MAX_PLAN_STRING_FIELDS));
+    sparkConf.setIfMissing(DELTA_DML_METRICS_FROM_METADATA, "false");
     if (local) {
       sparkConf.setIfMissing("spark.ui.enabled", "false");
       sparkConf.setIfMissing(

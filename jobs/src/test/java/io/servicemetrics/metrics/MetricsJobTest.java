@@ -5,6 +5,7 @@ import static io.servicemetrics.testing.SilverRows.leg;
 import static io.servicemetrics.testing.SilverRows.survey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -185,6 +186,8 @@ class MetricsJobTest {
     assertEquals(MetricCatalog.DEFINITIONS.size() + PeriodMetricCatalog.DEFINITIONS.size(),
         delta.read(Table.META_METRIC_DEFINITIONS).count(),
         "definitions replaced, not appended, each run");
+    assertEquals(0L, delta.lastCommit(Table.META_METRIC_DEFINITIONS).orElseThrow().version(),
+        "the catalogue is written once: later runs find its fingerprint on the table's commit and skip the write");
     Dataset<Row> log = delta.read(Table.META_RUN_LOG);
     assertEquals(4L * (NIGHTS + 1), log.filter(RunLogSchema.STATUS + " = 'succeeded'").count(),
         "four succeeded stage rows per run: chains, daily, period tables, definitions");
@@ -193,6 +196,19 @@ class MetricsJobTest {
     assertEquals(last.legsRead(), (long) chainsStage.getAs(RunLogSchema.READ));
     assertEquals("chain_cycle=2", chainsStage.getAs(RunLogSchema.QUARANTINE_REASONS));
     assertEquals(last.chains(), (long) chainsStage.getAs(RunLogSchema.WRITTEN));
+  }
+
+  @Test
+  void theCatalogueFingerprintChangesWithAnyDefinition() {
+    List<MetricDefinition> catalog = List.of(new MetricDefinition("a", "2", "x", "k=1"), new MetricDefinition("b", "2", "y", null));
+    assertEquals(MetricsJob.catalogFingerprint(catalog), MetricsJob.catalogFingerprint(List.copyOf(catalog)), "same rows");
+    for (List<MetricDefinition> other : List.of(
+        List.of(new MetricDefinition("a", "2", "x", "k=2"), catalog.get(1)),
+        List.of(catalog.get(0), new MetricDefinition("b", "2", "y", "")),
+        List.of(catalog.get(1), catalog.get(0)),
+        List.of(catalog.get(0)))) {
+      assertNotEquals(MetricsJob.catalogFingerprint(catalog), MetricsJob.catalogFingerprint(other), other.toString());
+    }
   }
 
   private static List<String> schemaOf(StructField[] fields) {

@@ -58,9 +58,10 @@ class PeriodMetricsJobTest {
         handle("A", "x", "hA"), handle("B", "x", "hB")), "true");
 
     LocalDate end = LocalDate.of(2024, 3, 31);
-    // Two nights: the second run adds its own slice and leaves the first (replaceSlice's rerun
-    // safety is DeltaIoTest's subject).
+    // Two nights: the second run adds its own slice and leaves the first; then the second night
+    // again, which replaces its slice instead of appending a copy (a new period_end is appended).
     PeriodMetricsJob.run(delta, end.minusDays(1), ZoneOffset.UTC, 28);
+    PeriodMetricsJob.run(delta, end, ZoneOffset.UTC, 28);
     PeriodMetricsJob.run(delta, end, ZoneOffset.UTC, 28);
 
     Map<Table, Long> rowsPerPeriod = Map.of(Table.GOLD_RESOLUTION_SPEED_MODEL, 5L, Table.GOLD_CSAT_BY_FCR_SPEED, 8L,

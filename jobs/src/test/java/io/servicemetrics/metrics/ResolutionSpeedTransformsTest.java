@@ -127,6 +127,35 @@ class ResolutionSpeedTransformsTest {
   }
 
   @Test
+  void quartileEqualsNtileOverTheWholeSampleAcrossMinutesAndHours(SparkSession spark) {
+    // Handle times on both sides of minute and hour edges, with ties; sample sizes 0..9 and 61
+    // cover every n mod 4 and fewer rows than quartiles. The reference is Spark's own NTILE over
+    // the unpartitioned window the transform replaces.
+    double[] handles = {59.0, 60.0, 60.0, 3599.5, 3600.0, 0.0, 59.999, 7200.0, 60.0, 125.0, 3600.0, 30.0, 59.0};
+    for (int n : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 9, 61}) {
+      List<Fixtures.Chain> rows = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        rows.add(chain("c" + (char) ('a' + (i * 7) % 26) + i).csat(1 + i % 5).handleSeconds(handles[i % handles.length]));
+      }
+      Dataset<Row> sample = ResolutionSpeedTransforms.sample(chains(spark, rows.toArray(Fixtures.Chain[]::new)), WINDOW);
+      Map<String, Integer> expected = sample
+          .withColumn("q", org.apache.spark.sql.functions.ntile(4).over(org.apache.spark.sql.expressions.Window
+              .orderBy(org.apache.spark.sql.functions.col(ContactChainsSchema.HANDLE_SECONDS),
+                  org.apache.spark.sql.functions.col(ContactChainsSchema.CHAIN_ID))))
+          .collectAsList().stream()
+          .collect(Collectors.toMap(r -> r.<String>getAs(ContactChainsSchema.CHAIN_ID), r -> r.<Integer>getAs("q")));
+      Dataset<Row> withQuartile = ResolutionSpeedTransforms.withHandleQuartile(sample);
+      List<String> columns = new java.util.ArrayList<>(List.of(sample.columns()));
+      columns.add(CsatByFcrSpeedSchema.HANDLE_QUARTILE);
+      assertEquals(columns, List.of(withQuartile.columns()), "the sample's columns and the quartile");
+      Map<String, Integer> actual = withQuartile.collectAsList().stream()
+          .collect(Collectors.toMap(r -> r.<String>getAs(ContactChainsSchema.CHAIN_ID),
+              r -> r.<Integer>getAs(CsatByFcrSpeedSchema.HANDLE_QUARTILE)));
+      assertEquals(expected, actual, "NTILE(4) over " + n + " rows");
+    }
+  }
+
+  @Test
   void csatByFcrSpeedHasAllEightCellsWithWilsonIntervals(SparkSession spark) {
     // 4 chains: by handle 100 (fcr, csat 5), 200 (fcr, csat 4), 300 (not fcr, csat 2), 400 (fcr, csat 3)
     // -> quartiles 1..4, one chain each.
