@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -86,15 +87,41 @@ public final class IngestJob {
     // source's parsed and validated rows in cache, so it runs two, in Source order: contacts, the
     // big one, on one, the smaller sources in turn on the other.
     int threads = config.firstDay().equals(config.lastDay()) ? NIGHTLY_SOURCE_THREADS : SOURCE_THREADS;
+    // Every source's run-log rows, succeeded or failed, go into one commit once all have ended:
+    // one run-log commit per ingest instead of one per source.
+    RunLog.Batch log = runLog.batch();
     Map<Source, Callable<RunLog.IngestCounts>> tasks = new LinkedHashMap<>();
     for (Source source : Source.values()) {
-      tasks.put(source, () -> ingest(source));
+      tasks.put(source, () -> ingest(source, log));
     }
-    return new EnumMap<>(ConcurrentActions.runAll("ingest-source", threads, tasks,
-        source -> "Ingest of " + source.sourceName()));
+    return new EnumMap<>(appendingLog(log, () -> ConcurrentActions.runAll("ingest-source", threads, tasks,
+        source -> "Ingest of " + source.sourceName())));
   }
 
+  /** Ingests one source, its run-log rows in a commit of their own. */
   RunLog.IngestCounts ingest(Source source) {
+    RunLog.Batch log = runLog.batch();
+    return appendingLog(log, () -> ingest(source, log));
+  }
+
+  /** Runs {@code work}, then appends {@code log}'s rows, also when the work failed. */
+  private static <T> T appendingLog(RunLog.Batch log, java.util.function.Supplier<T> work) {
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException | Error e) {
+      try {
+        log.append();
+      } catch (RuntimeException logFailure) {
+        e.addSuppressed(logFailure);
+      }
+      throw e;
+    }
+    log.append();
+    return result;
+  }
+
+  private RunLog.IngestCounts ingest(Source source, RunLog.Batch log) {
     SparkSession spark = delta.spark();
     LocalDate first = config.firstDay();
     LocalDate last = config.lastDay();
@@ -102,7 +129,7 @@ public final class IngestJob {
     Instant startedAt = runLog.now();
     spark.sparkContext().setJobGroup("ingest-" + source.sourceName(), "ingest " + source.sourceName() + " " + days, false);
     try {
-      Map<LocalDate, RunLog.IngestCounts> perDay = ingestSource(source, startedAt);
+      Map<LocalDate, RunLog.IngestCounts> perDay = ingestSource(source, startedAt, log);
       RunLog.IngestCounts total = RunLog.IngestCounts.sum(perDay.values());
       LOG.info("ingest {} {}: read {} = accepted {} + quarantined {} + superseded {}{}",
           source.sourceName(), days, total.read(), total.accepted(), total.quarantined(), total.superseded(),
@@ -111,7 +138,7 @@ public final class IngestJob {
     } catch (Exception e) {
       // Exception, not RuntimeException: Spark throws its checked SparkException from Scala.
       ServiceMetricsException known = ServiceMetricsException.findIn(e);
-      runLog.failed(STAGE, source.sourceName(), last, startedAt, known != null ? known : e);
+      log.failed(STAGE, source.sourceName(), last, startedAt, known != null ? known : e);
       if (known != null) {
         throw known;
       }
@@ -121,11 +148,12 @@ public final class IngestJob {
     }
   }
 
-  private Map<LocalDate, RunLog.IngestCounts> ingestSource(Source source, Instant startedAt) {
+  private Map<LocalDate, RunLog.IngestCounts> ingestSource(Source source, Instant startedAt, RunLog.Batch log) {
     SparkSession spark = delta.spark();
     LocalDate first = config.firstDay();
     LocalDate last = config.lastDay();
     String slice = Provenance.DELIVERY_DATE + " >= DATE'" + first + "' AND " + Provenance.DELIVERY_DATE + " <= DATE'" + last + "'";
+    List<LocalDate> sliceDays = first.datesUntil(last.plusDays(1)).toList();
     List<LocalDate> missingDays = new ArrayList<>();
     LandingFormat format = LandingFormats.forSource(source, config.formats());
     if (!format.name().equals(SourceFormats.CANONICAL)) {
@@ -142,36 +170,42 @@ public final class IngestJob {
         && delta.exists(source.silver())) {
       // Nothing landed (a source delivered weekly, on one of its off days): no record to parse,
       // validate or merge, so none of the Spark jobs and commits that would do it on no rows.
-      // Rows an earlier run of these days wrote are still removed, as a replaced slice would be.
-      delta.clearSlice(source.bronze(), slice);
-      delta.clearSlice(source.quarantine(), slice);
-      return succeeded(source, startedAt, Map.of(), missingDays);
+      // Rows an earlier run of these days wrote are still removed, as a replaced slice would be;
+      // days never written are known from the tables' folders, without a query.
+      delta.clearPartitions(source.bronze(), slice, Provenance.DELIVERY_DATE, sliceDays);
+      delta.clearPartitions(source.quarantine(), slice, Provenance.DELIVERY_DATE, sliceDays);
+      return succeeded(source, startedAt, Map.of(), missingDays, log);
     }
     // Parsed once: the same rows go to bronze and to validation, instead of validating a re-read
     // of the bronze slice just written (a second scan of every record).
     landed = landed.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> validated;
+    Validation validation;
     try {
-      delta.replaceSlice(source.bronze(), landed, slice, Provenance.DELIVERY_DATE);
       Pseudonymizer pseudonyms = new Pseudonymizer(config.piiKey().bytes());
       validated = IngestTransforms.validate(landed, source, config.businessZone(), config.validFrom(), pseudonyms)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      delta.replaceSlice(source.quarantine(), IngestTransforms.quarantined(validated), slice, Provenance.DELIVERY_DATE);
+      // One aggregate gives the counts per day and reason, each reason's first detail and the
+      // accepted rows' event range, and fills both caches: the writes below read them from memory.
+      validation = Validation.of(validated, source.partitionedByEventDate());
+      // A new day's slice holds nothing to replace: its rows are appended (see replacePartitions),
+      // and a quarantine slice with no rows and nothing to replace is not written at all.
+      delta.replacePartitions(source.bronze(), landed, validation.read(), slice, Provenance.DELIVERY_DATE, sliceDays);
+      delta.replacePartitions(source.quarantine(), IngestTransforms.quarantined(validated), validation.quarantined(),
+          slice, Provenance.DELIVERY_DATE, sliceDays);
     } finally {
       landed.unpersist();
     }
     try {
       Dataset<Row> accepted = withActiveSentimentModel(IngestTransforms.accepted(validated, source), source);
-      Row eventRange = source.partitionedByEventDate()
-          ? accepted.agg(min(Provenance.EVENT_DATE), max(Provenance.EVENT_DATE)).first()
-          : null;
+      Row eventRange = source.partitionedByEventDate() ? validation.eventRange() : null;
       Dataset<Row> classified = IngestTransforms.classify(accepted, currentSilver(source, eventRange), source, first, last)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        // Counting first fills the cache of the classified rows, so the MERGE below reads them
+        // Counting first fills the cache of the classified rows, so the write below reads them
         // from memory instead of classifying again, and a count that does not reconcile stops
         // the run before silver changes.
-        Tally tally = count(validated, classified);
+        Tally tally = count(validation, classified);
         Map<LocalDate, RunLog.IngestCounts> perDay = tally.perDay();
         for (Map.Entry<LocalDate, RunLog.IngestCounts> day : perDay.entrySet()) {
           RunLog.IngestCounts c = day.getValue();
@@ -194,10 +228,20 @@ public final class IngestJob {
         if (firstWrite || tally.written() > 0) {
           // A table written when a column was required (hold_seconds, acw_seconds) takes NULLs now.
           delta.relaxNotNull(source.silver(), source.silverSchema());
-          delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
-              source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
+          if (!firstWrite && tally.replacing() == 0) {
+            // No written record's key has a silver row among those the MERGE would match:
+            // classify compared them with exactly those rows (currentSilver is the MERGE
+            // condition's slice), so the MERGE would only insert them. Appended, the same rows
+            // reach silver without the MERGE's scans for matches (about ten Spark queries).
+            // Repartitioned by event_date as the MERGE's insert would be: one file per date.
+            delta.append(source.silver(), source.partitionedByEventDate()
+                ? written.repartition(col(Provenance.EVENT_DATE)) : written);
+          } else {
+            delta.upsert(source.silver(), written, mergeCondition(source, eventRange),
+                source.partitionedByEventDate() ? new String[] {Provenance.EVENT_DATE} : new String[0]);
+          }
         }
-        return succeeded(source, startedAt, perDay, missingDays);
+        return succeeded(source, startedAt, perDay, missingDays, log);
       } finally {
         classified.unpersist();
       }
@@ -222,7 +266,7 @@ public final class IngestJob {
 
   /** Records the source's counts for every day of the run, zero for days nothing landed. */
   private Map<LocalDate, RunLog.IngestCounts> succeeded(Source source, Instant startedAt,
-      Map<LocalDate, RunLog.IngestCounts> perDay, List<LocalDate> missingDays) {
+      Map<LocalDate, RunLog.IngestCounts> perDay, List<LocalDate> missingDays, RunLog.Batch log) {
     Map<LocalDate, RunLog.IngestCounts> everyDay = new TreeMap<>();
     Map<LocalDate, String> messages = new TreeMap<>();
     for (LocalDate day = config.firstDay(); !day.isAfter(config.lastDay()); day = day.plusDays(1)) {
@@ -231,7 +275,7 @@ public final class IngestJob {
         messages.put(day, "no landing folder " + LandingReader.folder(config.landing(), source, day));
       }
     }
-    runLog.ingestSucceeded(source.sourceName(), startedAt, everyDay, messages);
+    log.ingestSucceeded(source.sourceName(), startedAt, everyDay, messages);
     return perDay;
   }
 
@@ -269,48 +313,82 @@ public final class IngestJob {
   }
 
   /**
-   * Per delivery day: read (validation maps each bronze record to exactly one row, so the validated
-   * rows count the records read), quarantined by reason, accepted and superseded by outcome; and
-   * how many records go to silver.
+   * What one aggregate over the validated rows tells, per delivery day: read (validation maps each
+   * bronze record to exactly one row, so the validated rows count the records read) and
+   * quarantined by reason with each reason's first detail (by file and record number), which a
+   * breach message quotes; and the accepted rows' event range (null at 0 when none was accepted).
    */
-  private static Tally count(Dataset<Row> validated, Dataset<Row> classified) {
-    Map<LocalDate, long[]> tallies = new TreeMap<>();
-    Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
-    Map<LocalDate, Map<String, String>> firstDetails = new TreeMap<>();
-    // One pass: a null reason is a record that passed validation. The same pass keeps each
-    // reason's first detail (by file and record number), which a breach message quotes.
-    Column firstDetail = min_by(col(QuarantineSchema.REASON_DETAIL),
-        struct(col(Provenance.SOURCE_FILE), col(Provenance.RECORD_NUMBER)));
-    for (Row r : validated.groupBy(Provenance.DELIVERY_DATE, QuarantineSchema.REASON_CODE)
-        .agg(functions.count(lit(1)), firstDetail).collectAsList()) {
-      LocalDate day = r.getDate(0).toLocalDate();
-      tallies.computeIfAbsent(day, d -> new long[3])[0] += r.getLong(2);
-      if (!r.isNullAt(1)) {
-        reasons.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-        if (!r.isNullAt(3)) {
-          firstDetails.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getString(3));
+  private record Validation(Map<LocalDate, Long> readPerDay, Map<LocalDate, Map<String, Long>> reasons,
+      Map<LocalDate, Map<String, String>> firstDetails, Row eventRange) {
+    long read() {
+      return readPerDay.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long quarantined() {
+      return reasons.values().stream().flatMap(r -> r.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    static Validation of(Dataset<Row> validated, boolean withEventRange) {
+      Map<LocalDate, Long> read = new TreeMap<>();
+      Map<LocalDate, Map<String, Long>> reasons = new TreeMap<>();
+      Map<LocalDate, Map<String, String>> firstDetails = new TreeMap<>();
+      // One pass: a null reason is a record that passed validation.
+      Column firstDetail = min_by(col(QuarantineSchema.REASON_DETAIL),
+          struct(col(Provenance.SOURCE_FILE), col(Provenance.RECORD_NUMBER)));
+      List<Column> aggregates = new ArrayList<>(List.of(firstDetail));
+      if (withEventRange) {
+        aggregates.add(min(Provenance.EVENT_DATE));
+        aggregates.add(max(Provenance.EVENT_DATE));
+      }
+      Date from = null;
+      Date to = null;
+      for (Row r : validated.groupBy(Provenance.DELIVERY_DATE, QuarantineSchema.REASON_CODE)
+          .agg(functions.count(lit(1)), aggregates.toArray(Column[]::new)).collectAsList()) {
+        LocalDate day = r.getDate(0).toLocalDate();
+        read.merge(day, r.getLong(2), Long::sum);
+        if (!r.isNullAt(1)) {
+          reasons.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+          if (!r.isNullAt(3)) {
+            firstDetails.computeIfAbsent(day, d -> new TreeMap<>()).put(r.getString(1), r.getString(3));
+          }
+        } else if (withEventRange && !r.isNullAt(4)) {
+          from = from == null || r.getDate(4).before(from) ? r.getDate(4) : from;
+          to = to == null || r.getDate(5).after(to) ? r.getDate(5) : to;
         }
       }
+      return new Validation(read, reasons, firstDetails, RowFactory.create(from, to));
     }
+  }
+
+  /**
+   * Per delivery day: read and quarantined from the validation, accepted and superseded by
+   * outcome; and how many records go to silver, and how many of those replace a silver row.
+   */
+  private static Tally count(Validation validation, Dataset<Row> classified) {
+    Map<LocalDate, long[]> tallies = new TreeMap<>();
+    validation.readPerDay().forEach((day, read) -> tallies.computeIfAbsent(day, d -> new long[3])[0] += read);
     long written = 0;
-    for (Row r : classified.groupBy(Provenance.DELIVERY_DATE, IngestTransforms.OUTCOME).count().collectAsList()) {
+    long replacing = 0;
+    for (Row r : classified.groupBy(Provenance.DELIVERY_DATE, IngestTransforms.OUTCOME, IngestTransforms.MATCHES_SILVER)
+        .count().collectAsList()) {
       if (IngestTransforms.WRITTEN.equals(r.getString(1))) {
-        written += r.getLong(2);
+        written += r.getLong(3);
+        replacing += r.getBoolean(2) ? r.getLong(3) : 0;
       }
       long[] t = tallies.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new long[3]);
-      t[IngestTransforms.SUPERSEDED.equals(r.getString(1)) ? 2 : 1] += r.getLong(2);
+      t[IngestTransforms.SUPERSEDED.equals(r.getString(1)) ? 2 : 1] += r.getLong(3);
     }
     Map<LocalDate, RunLog.IngestCounts> counts = new TreeMap<>();
     for (Map.Entry<LocalDate, long[]> e : tallies.entrySet()) {
-      Map<String, Long> dayReasons = reasons.getOrDefault(e.getKey(), Map.of());
+      Map<String, Long> dayReasons = validation.reasons().getOrDefault(e.getKey(), Map.of());
       long quarantined = dayReasons.values().stream().mapToLong(Long::longValue).sum();
       long[] t = e.getValue();
       counts.put(e.getKey(), new RunLog.IngestCounts(t[0], t[1], quarantined, t[2], dayReasons,
-          firstDetails.getOrDefault(e.getKey(), Map.of())));
+          validation.firstDetails().getOrDefault(e.getKey(), Map.of())));
     }
-    return new Tally(counts, written);
+    return new Tally(counts, written, replacing);
   }
 
-  /** Per-day counts, and the records to write into silver over all days. */
-  private record Tally(Map<LocalDate, RunLog.IngestCounts> perDay, long written) {}
+  /** Per-day counts, the records to write into silver over all days, and those replacing a silver row. */
+  private record Tally(Map<LocalDate, RunLog.IngestCounts> perDay, long written, long replacing) {}
 }

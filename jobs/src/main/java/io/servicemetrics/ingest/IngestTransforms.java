@@ -49,6 +49,11 @@ public final class IngestTransforms {
   public static final String UNCHANGED = "unchanged";
   /** An exact duplicate or an older version of a record whose newer version exists. */
   public static final String SUPERSEDED = "superseded";
+  /**
+   * True when the record's key already has a row among the silver rows it was compared with (so a
+   * written record replaces that row), false when the key is new to them.
+   */
+  public static final String MATCHES_SILVER = "matches_silver";
 
   static final String RECORD_HASH = "record_hash";
   private static final String RANK = "version_rank";
@@ -154,7 +159,7 @@ public final class IngestTransforms {
    * is new to silver, its version newer, or its content differs at an equal version; it is
    * unchanged when silver already holds the same record from one of these delivery days (a
    * rerun); it is superseded otherwise. Delivering days one at a time or all at once ends in the
-   * same silver rows.
+   * same silver rows. Each row also says whether its key {@link #MATCHES_SILVER matches} a silver row.
    *
    * @param currentSilver silver rows that may share keys with the candidates (pruned by the caller)
    * @param firstDay first delivery day of the candidates
@@ -217,6 +222,7 @@ public final class IngestTransforms {
 
     List<Column> out = new ArrayList<>(Arrays.asList(silverColumns(source)));
     out.add(outcome.as(OUTCOME));
+    out.add(col(CURRENT + RECORD_HASH).isNotNull().as(MATCHES_SILVER));
     return ranked.join(current, joinOn, "left").select(out.toArray(Column[]::new));
   }
 

@@ -2,16 +2,21 @@ package io.servicemetrics.io;
 
 import io.delta.tables.DeltaTable;
 import io.servicemetrics.errors.Errors;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
@@ -212,6 +217,75 @@ public final class DeltaIo {
     Dataset<Row> current = read(table);
     if (!current.where(sliceCondition).isEmpty()) {
       replaceSlice(table, spark.createDataFrame(List.of(), current.schema()), sliceCondition);
+    }
+  }
+
+  /**
+   * As {@link #replaceSlice}, for a slice made of whole partitions: the rows whose
+   * {@code partitionColumn} is one of {@code values} (the slice {@code sliceCondition} selects). When
+   * the table exists and provably holds no file of those partitions ({@link #holdsNoFileOf}), nothing
+   * is there to replace, so the rows are appended: the same table afterwards, without the scans of
+   * the table's file list a replacement makes to find the files it removes (three to five Spark
+   * queries per write on a small table). No rows and nothing to replace writes nothing, as a
+   * replacement by no rows commits nothing.
+   *
+   * @return true when the rows were appended, false when the slice was replaced or nothing written
+   */
+  public boolean replacePartitions(Table table, Dataset<Row> rows, long rowCount, String sliceCondition,
+      String partitionColumn, List<?> values) {
+    if (exists(table) && holdsNoFileOf(table, partitionColumn, values)) {
+      if (rowCount > 0) {
+        append(table, rows);
+        return true;
+      }
+      return false;
+    }
+    replaceSlice(table, rows, sliceCondition, partitionColumn);
+    return false;
+  }
+
+  /**
+   * True when the table provably holds no data file whose {@code partitionColumn} is one of
+   * {@code values}, judged from its folder alone (no Spark query): Delta writes a partitioned
+   * table's files under Hive-style folders {@code <column>=<value>/}, so a table whose folder holds
+   * nothing but such folders (and its {@code _delta_log}), none of them for these values, has no
+   * file of them. Anything else (files at the top, other folders as column mapping's random
+   * prefixes make, a folder of one of the values even when its files were all removed) answers
+   * false: "maybe", and callers then replace the slice as usual. A missing table answers false.
+   */
+  public boolean holdsNoFileOf(Table table, String partitionColumn, List<?> values) {
+    Path root = new Path(warehouse.path(table));
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return false;
+      }
+      java.util.Set<String> slice = new java.util.HashSet<>();
+      for (Object value : values) {
+        slice.add(partitionColumn + "=" + ExternalCatalogUtils.escapePathName(String.valueOf(value)));
+      }
+      for (FileStatus entry : fs.listStatus(root)) {
+        String name = entry.getPath().getName();
+        if (name.startsWith("_") || name.startsWith(".")) {
+          continue;
+        }
+        if (!entry.isDirectory() || !name.startsWith(partitionColumn + "=") || slice.contains(name)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw Errors.io("Cannot list the table folder " + root, e);
+    }
+  }
+
+  /**
+   * As {@link #clearSlice}, for whole partitions: nothing to do, without a Spark query, when the table
+   * provably holds no file of them ({@link #holdsNoFileOf}).
+   */
+  public void clearPartitions(Table table, String sliceCondition, String partitionColumn, List<?> values) {
+    if (!holdsNoFileOf(table, partitionColumn, values)) {
+      clearSlice(table, sliceCondition);
     }
   }
 

@@ -122,30 +122,46 @@ public final class RunLog {
     return new Batch();
   }
 
-  /** Rows of one run, appended in a single commit by {@link #append()}. */
+  /**
+   * Rows of one run, appended in a single commit by {@link #append()}. Rows may be added from
+   * several threads (the sources an ingest runs at once).
+   */
   public final class Batch {
     private final List<Row> rows = new ArrayList<>();
 
     private Batch() {}
 
+    /** As {@link RunLog#ingestSucceeded(String, Instant, Map, Map)}, kept for the batch's commit. */
+    public synchronized void ingestSucceeded(String source, Instant startedAt, Map<LocalDate, IngestCounts> perDay,
+        Map<LocalDate, String> messages) {
+      perDay.forEach((day, c) -> rows.add(row("ingest", source, day, RunLogSchema.STATUS_SUCCEEDED, startedAt, c, null,
+          c.reasonsText(), messages.get(day))));
+    }
+
+    /** As {@link RunLog#failed}, kept for the batch's commit. */
+    public synchronized void failed(String stage, String source, LocalDate runDate, Instant startedAt, Throwable error) {
+      rows.add(row(stage, source, runDate, RunLogSchema.STATUS_FAILED, startedAt, null, null, null,
+          error.getClass().getSimpleName() + ": " + error.getMessage()));
+    }
+
     /**
      * A succeeded stage; {@code read}, {@code accepted}, {@code quarantined}, {@code written} and
      * {@code reasons} are null where they do not apply (superseded is always null).
      */
-    public void succeeded(String stage, String table, LocalDate runDate, Instant startedAt, Long read, Long accepted,
+    public synchronized void succeeded(String stage, String table, LocalDate runDate, Instant startedAt, Long read, Long accepted,
         Long quarantined, Long written, String reasons) {
       rows.add(row(stage, table, runDate, RunLogSchema.STATUS_SUCCEEDED, startedAt, read, accepted, quarantined, null,
           written, reasons, null));
     }
 
     /** A failed stage with the message as given. */
-    public void failed(String stage, String table, LocalDate runDate, Instant startedAt, String message) {
+    public synchronized void failed(String stage, String table, LocalDate runDate, Instant startedAt, String message) {
       rows.add(row(stage, table, runDate, RunLogSchema.STATUS_FAILED, startedAt, null, null, null, null, null, null,
           message));
     }
 
     /** Appends the rows kept so far in one commit. */
-    public void append() {
+    public synchronized void append() {
       write(rows);
     }
   }

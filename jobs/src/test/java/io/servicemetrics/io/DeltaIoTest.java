@@ -99,6 +99,34 @@ class DeltaIoTest {
     assertFalse(delta.read(table).schema().apply("day").nullable(), "nothing else relaxed");
   }
 
+  @Test
+  void aNewPartitionIsAppendedAndAWrittenOneReplacedWithTheSameRowsEitherWay(SparkSession spark, @TempDir Path dir) {
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
+    Table table = Table.BRONZE_SURVEYS;
+    assertFalse(delta.holdsNoFileOf(table, "day", List.of("d1")), "no table: not provably empty");
+    assertFalse(delta.replacePartitions(table, rows(spark, RowFactory.create("d1", 1)), 1, "day = 'd1'", "day",
+        List.of("d1")), "the first write creates the table");
+    assertTrue(delta.holdsNoFileOf(table, "day", List.of("d2", "d3")), "only day=d1/ exists");
+    assertFalse(delta.holdsNoFileOf(table, "day", List.of("d1", "d2")));
+
+    assertTrue(delta.replacePartitions(table, rows(spark, RowFactory.create("d2", 2), RowFactory.create("d2", 3)), 2,
+        "day = 'd2'", "day", List.of("d2")), "a new day's rows are appended");
+    assertFalse(delta.replacePartitions(table, rows(spark, RowFactory.create("d2", 20)), 1, "day = 'd2'", "day",
+        List.of("d2")), "a written day is replaced");
+    long version = delta.deltaTable(table).orElseThrow().history(1).first().<Long>getAs("version");
+    assertFalse(delta.replacePartitions(table, rows(spark), 0, "day = 'd3'", "day", List.of("d3")),
+        "no rows for a new day: nothing written");
+    assertEquals(version, delta.deltaTable(table).orElseThrow().history(1).first().<Long>getAs("version"),
+        "and no commit");
+    delta.clearPartitions(table, "day = 'd4'", "day", List.of("d4"));
+    delta.clearPartitions(table, "day = 'd1'", "day", List.of("d1"));
+    assertEquals(List.of(RowFactory.create("d2", 20)), delta.read(table).collectAsList(),
+        "d1 cleared, d2 replaced once, d3 and d4 never written");
+    assertTrue(delta.holdsNoFileOf(Table.BRONZE_SURVEYS, "day", List.of("d5")));
+    assertFalse(delta.holdsNoFileOf(Table.BRONZE_SURVEYS, "other", List.of("d5")),
+        "folders of another column: not provably empty");
+  }
+
   private static Dataset<Row> rows(SparkSession spark, Row... rows) {
     return spark.createDataFrame(List.of(rows), SCHEMA);
   }
