@@ -39,7 +39,9 @@ import org.apache.spark.sql.types.StructField;
  * whose slice is large is read with Spark instead.
  *
  * <p>Rows come back as Spark would collect them: {@link Row}s with the table's schema, DATE as
- * {@link Date}, TIMESTAMP as {@link Timestamp}.
+ * {@link Date}, TIMESTAMP as {@link Timestamp}. The file status and physical read schema come from
+ * two Kernel classes under {@code io.delta.kernel.internal} (its own read example uses them): a
+ * Delta upgrade that moves them breaks the build here, not the data (DeltaSlicesTest).
  */
 public final class DeltaSlices {
   private DeltaSlices() {}

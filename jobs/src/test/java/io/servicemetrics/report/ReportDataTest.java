@@ -126,6 +126,11 @@ class ReportDataTest {
     ReportModel other = ReportData.load(delta, D, 3);
     assertEquals(-1, other.current().orElseThrow().npsPromoters(), "no NPS interval");
     assertTrue(other.repeatByQueue().isEmpty(), "no repeat drivers");
+    // A period without daily rows: zero totals, as before the totals came from one grouped query.
+    ReportModel empty = ReportData.load(delta, D.plusDays(30), 2);
+    assertEquals(0, empty.current().orElseThrow().chains(), "zeros, not missing");
+    assertTrue(empty.previous().isEmpty(), "no previous period without chains");
+    assertTrue(empty.daily().isEmpty());
 
     String text = PdfInspection.text(ServiceReport.render(model).pdf()).replaceAll("\\s+", " ");
     // Speed per channel, never the all-channel mean (0:54): phone 30 s on 27 Mar (previous 40 s: -0:10),
