@@ -10,13 +10,12 @@ import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
 import io.servicemetrics.errors.ExitCode;
 import io.servicemetrics.errors.ServiceMetricsException;
-import io.servicemetrics.generate.ContactCenterGenerator;
-import io.servicemetrics.generate.GeneratorConfig;
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Layer;
 import io.servicemetrics.io.Table;
 import io.servicemetrics.io.Warehouse;
 import io.servicemetrics.io.WarehouseLock;
+import io.servicemetrics.testing.GeneratedWarehouse;
 import io.servicemetrics.testing.SharedSpark;
 import java.io.File;
 import java.nio.file.Files;
@@ -33,6 +32,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,10 +41,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The nightly contract end to end on a tiny generated landing zone: a killed run is completed by
  * its rerun, reruns change nothing, a bulk backfill equals the nights in turn, and exit codes.
+ *
+ * <p>Run once for the class: the killed night is a real JVM halted after a stage (a process exit is
+ * the point), forked first so that it runs while this JVM runs night 1, which applies a zero
+ * quarantine threshold (the threshold changes the verdict, never an output). The backfill is the
+ * shared {@link GeneratedWarehouse}.
  */
 @ExtendWith(SharedSpark.class)
 class PipelineJobTest {
-  private static final LocalDate D1 = LocalDate.parse("2026-10-01");
+  private static final LocalDate D1 = GeneratedWarehouse.FIRST_DAY;
   private static final LocalDate D2 = D1.plusDays(1);
   private static final LocalDate D3 = D1.plusDays(2);
   /** Columns that say when or by which run a row was written, not what it holds. */
@@ -52,21 +57,30 @@ class PipelineJobTest {
 
   @TempDir static Path tmp;
   private static Path landing;
+  private static Process forked;
+  private static PipelineJob.Result night1;
+  private static Map<Table, List<String>> afterNight1;
 
   @BeforeAll
-  static void generateLanding() {
-    landing = tmp.resolve("landing");
-    ContactCenterGenerator.generate(new GeneratorConfig(3, 30, 7L, D1, landing));
+  static void forkTheKilledNightAndRunNightOne() throws Exception {
+    SparkSession spark = SharedSpark.session();
+    landing = GeneratedWarehouse.landing();
+    forked = forkNightly(D1, tmp.resolve("killed"), "metrics");
+    night1 = job(spark, landing, tmp.resolve("nights"), D1, D1, 0.0).run();
+    afterNight1 = contents(spark, tmp.resolve("nights"));
+  }
+
+  @AfterAll
+  static void stopTheForkIfATestFailedBeforeWaitingForIt() {
+    if (forked != null && forked.isAlive()) {
+      forked.destroyForcibly();
+    }
   }
 
   @Test
   void killedRunsCompleteOnRerunRerunsChangeNothingAndABackfillEqualsTheNights(SparkSession spark) throws Exception {
     Path nights = tmp.resolve("nights");
-    run(spark, nights, D1, D1);
-    Map<Table, List<String>> afterNight1 = contents(spark, nights);
-
     Path killed = tmp.resolve("killed");
-    Process forked = forkNightly(D1, killed, "metrics");
     assertTrue(forked.waitFor(10, TimeUnit.MINUTES), "the forked nightly halts by itself");
     assertEquals(137, forked.exitValue(), "the forked run died as a killed process would");
     assertTrue(Files.exists(killed.resolve("warehouse").resolve(WarehouseLock.LOCK_FILE)), "a killed run leaves its lock");
@@ -86,8 +100,8 @@ class PipelineJobTest {
     assertTrue(report.contains("Customer service report"), report.substring(0, Math.min(200, report.length())));
 
     // A backfill computes the period tables of its last day only; the nights left one slice each.
-    Path backfill = tmp.resolve("backfill");
-    run(spark, backfill, D1, D3);
+    Path backfill = Path.of(GeneratedWarehouse.backfill().warehouse().root()).getParent();
+    assertEquals(D3, GeneratedWarehouse.LAST_DAY, "the shared backfill ends on the last night");
     assertSameTables(contents(spark, nights, D3), contents(spark, backfill, D3), "one bulk backfill ends where the nights in turn ended");
   }
 
@@ -106,7 +120,8 @@ class PipelineJobTest {
       assertTrue(busy.getMessage().contains("scheduler-run"), busy.getMessage());
     }
 
-    PipelineJob.Result strict = job(spark, landing, tmp.resolve("strict"), D1, D1, 0.0).run();
+    // Night 1 ran with a zero quarantine threshold.
+    PipelineJob.Result strict = night1;
     assertFalse(strict.qualityBreaches().isEmpty(), "day 1's identity map has a planted defect");
     ServiceMetricsException breached = assertThrows(ServiceMetricsException.class,
         () -> PipelineJob.failOnQualityBreaches(strict));

@@ -3,10 +3,6 @@ package io.servicemetrics.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.servicemetrics.config.PiiKey;
-import io.servicemetrics.config.PipelineConfig;
-import io.servicemetrics.generate.ContactCenterGenerator;
-import io.servicemetrics.generate.GeneratorConfig;
 import io.servicemetrics.identity.IdentityNormalizer;
 import io.servicemetrics.ingest.CsvFileParser;
 import io.servicemetrics.ingest.JsonLinesFileParser;
@@ -20,10 +16,10 @@ import io.servicemetrics.notebook.ExecutedNotebook;
 import io.servicemetrics.notebook.NotebookFiles;
 import io.servicemetrics.notebook.NotebookReader;
 import io.servicemetrics.notebook.NotebookRunner;
-import io.servicemetrics.pipeline.PipelineJob;
 import io.servicemetrics.schema.ContactsSchema;
 import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.MentionsSchema;
+import io.servicemetrics.testing.GeneratedWarehouse;
 import io.servicemetrics.testing.SharedSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,10 +28,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,18 +59,15 @@ class NoRawPiiDownstreamTest {
 
   @Test
   void noRawIdentifierReachesSilverGoldReportsOrNotebooks(SparkSession spark, @TempDir Path tmp) throws IOException {
-    LocalDate start = LocalDate.parse("2026-10-01");
-    Path landing = tmp.resolve("landing");
-    ContactCenterGenerator.generate(new GeneratorConfig(3, 40, 7L, start, landing));
+    // The shared generated zone (3 days x 40 contacts) and the pipeline's backfill over it, read only.
+    Path landing = GeneratedWarehouse.landing();
     TreeSet<String> pii = rawIdentifiers(landing);
     assertTrue(pii.size() > 300, "the landing zone has identifiers to look for: " + pii.size());
 
-    Warehouse warehouse = new Warehouse(tmp.resolve("warehouse").toString());
-    Path reports = tmp.resolve("reports");
-    PipelineConfig config = new PipelineConfig(start, start.plusDays(2), landing.toString(), warehouse, reports,
-        ZoneId.of("UTC"), PiiKey.demo(), 35, 28, 1.0, false, Duration.ZERO);
-    PipelineJob.Result result = new PipelineJob(spark, config, "demo", Clock.systemUTC()).run();
-    assertEquals(1, result.reports().size(), "the run wrote its report");
+    GeneratedWarehouse.Backfill backfill = GeneratedWarehouse.backfill();
+    Warehouse warehouse = backfill.warehouse();
+    Path reports = backfill.reports();
+    assertEquals(1, backfill.result().reports().size(), "the run wrote its report");
 
     List<String> scanned = new ArrayList<>();
     List<String> leaks = new ArrayList<>();
