@@ -54,6 +54,8 @@ public final class IngestTransforms {
    * written record replaces that row), false when the key is new to them.
    */
   public static final String MATCHES_SILVER = "matches_silver";
+  /** The event_date of the silver row a key matches, null when none (sources partitioned by event_date only). */
+  public static final String MATCHED_EVENT_DATE = "matched_event_date";
 
   static final String RECORD_HASH = "record_hash";
   private static final String RANK = "version_rank";
@@ -159,7 +161,8 @@ public final class IngestTransforms {
    * is new to silver, its version newer, or its content differs at an equal version; it is
    * unchanged when silver already holds the same record from one of these delivery days (a
    * rerun); it is superseded otherwise. Delivering days one at a time or all at once ends in the
-   * same silver rows. Each row also says whether its key {@link #MATCHES_SILVER matches} a silver row.
+   * same silver rows. Each row also says whether its key {@link #MATCHES_SILVER matches} a silver row,
+   * and for sources partitioned by event_date, that row's {@link #MATCHED_EVENT_DATE}.
    *
    * @param currentSilver silver rows that may share keys with the candidates (pruned by the caller)
    * @param firstDay first delivery day of the candidates
@@ -193,6 +196,9 @@ public final class IngestTransforms {
     }
     currentCols.add(col(RECORD_HASH).as(CURRENT + RECORD_HASH));
     currentCols.add(col(Provenance.DELIVERY_DATE).as(CURRENT + Provenance.DELIVERY_DATE));
+    if (source.partitionedByEventDate()) {
+      currentCols.add(col(Provenance.EVENT_DATE).as(MATCHED_EVENT_DATE));
+    }
     if (source.versionColumn() != null) {
       currentCols.add(col(source.versionColumn()).as(CURRENT + source.versionColumn()));
     }
@@ -223,6 +229,9 @@ public final class IngestTransforms {
     List<Column> out = new ArrayList<>(Arrays.asList(silverColumns(source)));
     out.add(outcome.as(OUTCOME));
     out.add(col(CURRENT + RECORD_HASH).isNotNull().as(MATCHES_SILVER));
+    if (source.partitionedByEventDate()) {
+      out.add(col(MATCHED_EVENT_DATE));
+    }
     return ranked.join(current, joinOn, "left").select(out.toArray(Column[]::new));
   }
 

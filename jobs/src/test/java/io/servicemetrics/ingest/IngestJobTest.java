@@ -212,6 +212,39 @@ class IngestJobTest {
     assertEquals(2L, delta.read(Table.SILVER_SURVEYS).count());
   }
 
+  @Test
+  void aCorrectionThatMovesItsEventDateReplacesTheOldRowAndKeepsItsNeighbours(SparkSession spark, @TempDir Path tmp) {
+    String tail = ",,CUST-1,,chat,orders,a1,t1,%s,%s,%s,,,%s,false,";
+    LandingFixture landing = new LandingFixture(tmp.resolve("landing"))
+        .file("contacts", DAY1, "calls.csv", lines(CONTACTS_HEADER,
+            "c1,2026-11-02T10:00:00Z" + String.format(tail, "2026-11-02T09:00:00Z", "2026-11-02T09:01:00Z",
+                "2026-11-02T09:11:00Z", "follow_up"),
+            "c2,2026-11-02T10:00:00Z" + String.format(tail, "2026-11-02T08:00:00Z", "2026-11-02T08:01:00Z",
+                "2026-11-02T08:11:00Z", "resolved")))
+        // c1 corrected: it happened after midnight, on 11-03, and was resolved; c3 is new.
+        .file("contacts", DAY2, "calls.csv", lines(CONTACTS_HEADER,
+            "c1,2026-11-03T08:00:00Z" + String.format(tail, "2026-11-03T00:30:00Z", "2026-11-03T00:31:00Z",
+                "2026-11-03T00:41:00Z", "resolved"),
+            "c3,2026-11-03T08:00:00Z" + String.format(tail, "2026-11-03T07:00:00Z", "2026-11-03T07:01:00Z",
+                "2026-11-03T07:11:00Z", "resolved")));
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(tmp.resolve("wh").toString()));
+    ingest(delta, landing, DAY1);
+    assertCounts(ingest(delta, landing, DAY2).get(Source.CONTACTS), 2, 2, 0, 0);
+
+    List<Row> silver = delta.read(Table.SILVER_CONTACTS).orderBy("contact_id").collectAsList();
+    assertEquals(List.of("c1 2026-11-03 resolved", "c2 2026-11-02 resolved", "c3 2026-11-03 resolved"),
+        silver.stream().map(r -> r.getAs(ContactsSchema.CONTACT_ID) + " " + r.getAs("event_date") + " "
+            + r.getAs(ContactsSchema.OUTCOME)).toList(),
+        "c1 moved to 11-03 (its 11-02 row gone), c2 kept on the replaced 11-02, c3 added");
+    assertEquals("WRITE", delta.deltaTable(Table.SILVER_CONTACTS).orElseThrow().history(1).first().getAs("operation"),
+        "the touched dates replaced, no MERGE");
+    DeltaIo bulk = new DeltaIo(spark, new Warehouse(tmp.resolve("bulk").toString()));
+    new IngestJob(bulk, new IngestConfig(DAY1, DAY2, landing.root().toString(), bulk.warehouse(), ZoneId.of("UTC"),
+        PiiKey.demo()), new RunLog(bulk, "test", Clock.systemUTC())).run();
+    assertEquals(silverWithoutRunId(bulk, Source.CONTACTS), silverWithoutRunId(delta, Source.CONTACTS),
+        "the same rows as one bulk pass");
+  }
+
   private static long version(DeltaIo delta, Table table) {
     return delta.deltaTable(table).orElseThrow().history(1).first().<Long>getAs("version");
   }
