@@ -132,10 +132,23 @@ public final class DeltaIo {
 
   /**
    * True when the table, partitioned by the date {@code column}, has no file with {@code column =
-   * day}. Read with Delta Kernel, which replays the log in this process: no Spark query. False
-   * when the table is not partitioned by {@code column} (not known to be empty).
+   * day}. See {@link #partitionsEmpty}.
    */
   boolean partitionIsEmpty(Table table, String column, java.time.LocalDate day) {
+    return partitionsEmpty(table, column, day, day);
+  }
+
+  /**
+   * True when the table, partitioned by the date {@code column}, has no file with {@code column}
+   * in [{@code from}, {@code to}] (a null bound is open). Read with Delta Kernel, which replays the
+   * log in this process: no Spark query, where asking Spark would reconstruct the table's state
+   * and filter it. False when the table is not partitioned by {@code column} (not known to be
+   * empty); true when it does not exist.
+   */
+  public boolean partitionsEmpty(Table table, String column, java.time.LocalDate from, java.time.LocalDate to) {
+    if (!exists(table)) {
+      return true;
+    }
     io.delta.kernel.engine.Engine engine =
         io.delta.kernel.defaults.engine.DefaultEngine.create(spark.sessionState().newHadoopConf());
     io.delta.kernel.Snapshot snapshot =
@@ -143,11 +156,18 @@ public final class DeltaIo {
     if (!snapshot.getPartitionColumnNames().contains(column)) {
       return false;
     }
-    var inPartition = new io.delta.kernel.expressions.Predicate("=",
-        new io.delta.kernel.expressions.Column(column),
-        io.delta.kernel.expressions.Literal.ofDate((int) day.toEpochDay()));
-    // Partition pruning only ever drops files outside the partition, so any file left means "not empty".
-    try (var batches = snapshot.getScanBuilder().withFilter(inPartition).build().getScanFiles(engine)) {
+    var partition = new io.delta.kernel.expressions.Column(column);
+    io.delta.kernel.expressions.Predicate inRange = io.delta.kernel.expressions.AlwaysTrue.ALWAYS_TRUE;
+    if (from != null) {
+      inRange = new io.delta.kernel.expressions.And(inRange, new io.delta.kernel.expressions.Predicate(">=", partition,
+          io.delta.kernel.expressions.Literal.ofDate((int) from.toEpochDay())));
+    }
+    if (to != null) {
+      inRange = new io.delta.kernel.expressions.And(inRange, new io.delta.kernel.expressions.Predicate("<=", partition,
+          io.delta.kernel.expressions.Literal.ofDate((int) to.toEpochDay())));
+    }
+    // Partition pruning only ever drops files outside the range, so any file left means "not empty".
+    try (var batches = snapshot.getScanBuilder().withFilter(inRange).build().getScanFiles(engine)) {
       while (batches.hasNext()) {
         try (var files = batches.next().getRows()) {
           if (files.hasNext()) {
@@ -157,7 +177,8 @@ public final class DeltaIo {
       }
       return true;
     } catch (java.io.IOException e) {
-      throw Errors.io("Could not list the files of " + table.viewName() + " for " + column + " = " + day, e);
+      throw Errors.io("Could not list the files of " + table.viewName() + " for " + column + " in ["
+          + from + ", " + to + "]", e);
     }
   }
 

@@ -145,10 +145,17 @@ public final class MetricsJob {
     // copy of the same rows (1.2 M in a nightly, 10 M in a year's backfill).
     legs.unpersist();
     // Rejected legs are pseudonymized silver rows, kept with their reason for the data stewards.
-    delta.replaceSlice(Table.QUARANTINE_CONTACT_CHAINS,
-        split.rejected().withColumnRenamed(ContactChainTransforms.REJECT_REASON, QuarantineSchema.REASON_CODE),
-        readSlice(asOf), Provenance.EVENT_DATE);
     long legsRejected = rejected.values().stream().mapToLong(Long::longValue).sum();
+    // Most nights reject no leg and the slice holds none from earlier runs: replacing nothing with
+    // nothing would still cost a commit and the queries of a replace.
+    boolean nothingToReplace = legsRejected == 0 && delta.exists(Table.QUARANTINE_CONTACT_CHAINS)
+        && delta.partitionsEmpty(Table.QUARANTINE_CONTACT_CHAINS, Provenance.EVENT_DATE,
+            config.fromScratch() ? null : readStart(), config.fromScratch() ? null : utcDate(asOf));
+    if (!nothingToReplace) {
+      delta.replaceSlice(Table.QUARANTINE_CONTACT_CHAINS,
+          split.rejected().withColumnRenamed(ContactChainTransforms.REJECT_REASON, QuarantineSchema.REASON_CODE),
+          readSlice(asOf), Provenance.EVENT_DATE);
+    }
 
     Dataset<Row> summary = ContactChainTransforms.summarizeChains(chained, config.timezone());
     if (!config.fromScratch()) {

@@ -38,6 +38,10 @@ class DeltaIoCommitsTest {
     delta.replacePartition(table, rows(spark, D1, 1, 2), "period_end", D1);
     assertFalse(delta.partitionIsEmpty(table, "period_end", D1), "D1 written");
     assertTrue(delta.partitionIsEmpty(table, "period_end", D2), "D2 not yet");
+    assertTrue(delta.partitionsEmpty(table, "period_end", D1.minusDays(5), D1.minusDays(1)), "nothing before D1");
+    assertFalse(delta.partitionsEmpty(table, "period_end", D1.minusDays(5), null), "D1 is after the range's start");
+    assertFalse(delta.partitionsEmpty(table, "period_end", null, null), "the table has files");
+    assertFalse(delta.partitionsEmpty(table, "value", null, null), "not partitioned by value: not known empty");
     delta.replacePartition(table, rows(spark, D2, 3), "period_end", D2);
     assertEquals("WRITE", delta.lastCommit(table).orElseThrow().operation(), "a new period_end is appended (a WRITE too)");
     delta.replacePartition(table, rows(spark, D2, 4, 5), "period_end", D2);
