@@ -180,7 +180,7 @@ public final class IngestJob {
       // Nothing landed (a source delivered weekly, on one of its off days): no record to parse,
       // validate or merge, so none of the Spark jobs and commits that would do it on no rows.
       // Rows an earlier run of these days wrote are still removed, as a replaced slice would be;
-      // days never written are known from the tables' folders, without a query.
+      // days never written are known from the tables' logs, without a Spark query.
       delta.clearPartitions(source.bronze(), slice, Provenance.DELIVERY_DATE, sliceDays);
       delta.clearPartitions(source.quarantine(), slice, Provenance.DELIVERY_DATE, sliceDays);
       return succeeded(source, startedAt, Map.of(), missingDays, log);

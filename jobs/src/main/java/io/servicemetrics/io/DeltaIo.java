@@ -1,5 +1,14 @@
 package io.servicemetrics.io;
 
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.expressions.AlwaysFalse;
+import io.delta.kernel.expressions.AlwaysTrue;
+import io.delta.kernel.expressions.And;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.expressions.Or;
+import io.delta.kernel.expressions.Predicate;
 import io.delta.tables.DeltaTable;
 import io.servicemetrics.errors.Errors;
 import java.io.IOException;
@@ -8,15 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
@@ -140,34 +145,56 @@ public final class DeltaIo {
 
   /**
    * True when the table, partitioned by the date {@code column}, has no file with {@code column}
-   * in [{@code from}, {@code to}] (a null bound is open). Read with Delta Kernel, which replays the
-   * log in this process: no Spark query, where asking Spark would reconstruct the table's state
-   * and filter it. False when the table is not partitioned by {@code column} (not known to be
-   * empty); true when it does not exist.
+   * in [{@code from}, {@code to}] (a null bound is open). See {@link #noFileWhere}. True when the
+   * table does not exist.
    */
   public boolean partitionsEmpty(Table table, String column, java.time.LocalDate from, java.time.LocalDate to) {
     if (!exists(table)) {
       return true;
     }
-    io.delta.kernel.engine.Engine engine =
-        io.delta.kernel.defaults.engine.DefaultEngine.create(spark.sessionState().newHadoopConf());
-    io.delta.kernel.Snapshot snapshot =
-        io.delta.kernel.Table.forPath(engine, warehouse.path(table)).getLatestSnapshot(engine);
+    var partition = new io.delta.kernel.expressions.Column(column);
+    Predicate inRange = AlwaysTrue.ALWAYS_TRUE;
+    if (from != null) {
+      inRange = new And(inRange, new Predicate(">=", partition, kernelLiteral(from)));
+    }
+    if (to != null) {
+      inRange = new And(inRange, new Predicate("<=", partition, kernelLiteral(to)));
+    }
+    return noFileWhere(table, column, inRange);
+  }
+
+  /**
+   * True when the table exists and holds no data file whose {@code partitionColumn} is one of
+   * {@code values}. See {@link #noFileWhere}. False when the table does not exist: callers create
+   * it with a replacement.
+   */
+  public boolean holdsNoFileOf(Table table, String partitionColumn, List<?> values) {
+    if (!exists(table)) {
+      return false;
+    }
+    var partition = new io.delta.kernel.expressions.Column(partitionColumn);
+    Predicate anyValue = AlwaysFalse.ALWAYS_FALSE;
+    for (Object value : values) {
+      anyValue = new Or(anyValue, new Predicate("=", partition, kernelLiteral(value)));
+    }
+    return noFileWhere(table, partitionColumn, anyValue);
+  }
+
+  /**
+   * True when the table's latest snapshot has no data file matching {@code partitionFilter}, a
+   * predicate on its partition column {@code column}. Read with Delta Kernel (delta-spark's own
+   * log reader), which replays the log in this process: no Spark query, where asking Spark would
+   * reconstruct the table's state and filter it (three to five queries on a small table). False
+   * when the table is not partitioned by {@code column}: not known to be empty.
+   */
+  private boolean noFileWhere(Table table, String column, Predicate partitionFilter) {
+    Engine engine = DefaultEngine.create(spark.sessionState().newHadoopConf());
+    Snapshot snapshot = io.delta.kernel.Table.forPath(engine, warehouse.path(table)).getLatestSnapshot(engine);
     if (!snapshot.getPartitionColumnNames().contains(column)) {
       return false;
     }
-    var partition = new io.delta.kernel.expressions.Column(column);
-    io.delta.kernel.expressions.Predicate inRange = io.delta.kernel.expressions.AlwaysTrue.ALWAYS_TRUE;
-    if (from != null) {
-      inRange = new io.delta.kernel.expressions.And(inRange, new io.delta.kernel.expressions.Predicate(">=", partition,
-          io.delta.kernel.expressions.Literal.ofDate((int) from.toEpochDay())));
-    }
-    if (to != null) {
-      inRange = new io.delta.kernel.expressions.And(inRange, new io.delta.kernel.expressions.Predicate("<=", partition,
-          io.delta.kernel.expressions.Literal.ofDate((int) to.toEpochDay())));
-    }
-    // Partition pruning only ever drops files outside the range, so any file left means "not empty".
-    try (var batches = snapshot.getScanBuilder().withFilter(inRange).build().getScanFiles(engine)) {
+    // Partition pruning only ever drops files the filter excludes, so any file left means "not empty".
+    try (var batches = snapshot.getScanBuilder().withFilter(partitionFilter).build().getScanFiles(engine)) {
       while (batches.hasNext()) {
         try (var files = batches.next().getRows()) {
           if (files.hasNext()) {
@@ -176,10 +203,30 @@ public final class DeltaIo {
         }
       }
       return true;
-    } catch (java.io.IOException e) {
-      throw Errors.io("Could not list the files of " + table.viewName() + " for " + column + " in ["
-          + from + ", " + to + "]", e);
+    } catch (IOException e) {
+      throw Errors.io("Could not list the files of " + table.viewName() + " where " + partitionFilter, e);
     }
+  }
+
+  /** A partition value as a Kernel literal (the types our tables partition by). */
+  private static Literal kernelLiteral(Object value) {
+    if (value instanceof java.time.LocalDate date) {
+      return Literal.ofDate((int) date.toEpochDay());
+    }
+    if (value instanceof java.sql.Date date) {
+      return Literal.ofDate((int) date.toLocalDate().toEpochDay());
+    }
+    if (value instanceof String text) {
+      return Literal.ofString(text);
+    }
+    if (value instanceof Integer number) {
+      return Literal.ofInt(number);
+    }
+    if (value instanceof Long number) {
+      return Literal.ofLong(number);
+    }
+    throw new IllegalArgumentException("No Delta Kernel literal for partition value " + value + " ("
+        + value.getClass().getName() + "); add its type to DeltaIo.kernelLiteral");
   }
 
   /** Delta's write option whose value the commit records as its userMetadata. */
@@ -263,41 +310,6 @@ public final class DeltaIo {
     }
     replaceSlice(table, rows, sliceCondition, partitionColumn);
     return false;
-  }
-
-  /**
-   * True when the table provably holds no data file whose {@code partitionColumn} is one of
-   * {@code values}, judged from its folder alone (no Spark query): Delta writes a partitioned
-   * table's files under Hive-style folders {@code <column>=<value>/}, so a table whose folder holds
-   * nothing but such folders (and its {@code _delta_log}), none of them for these values, has no
-   * file of them. Anything else (files at the top, other folders as column mapping's random
-   * prefixes make, a folder of one of the values even when its files were all removed) answers
-   * false: "maybe", and callers then replace the slice as usual. A missing table answers false.
-   */
-  public boolean holdsNoFileOf(Table table, String partitionColumn, List<?> values) {
-    Path root = new Path(warehouse.path(table));
-    try {
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(root)) {
-        return false;
-      }
-      java.util.Set<String> slice = new java.util.HashSet<>();
-      for (Object value : values) {
-        slice.add(partitionColumn + "=" + ExternalCatalogUtils.escapePathName(String.valueOf(value)));
-      }
-      for (FileStatus entry : fs.listStatus(root)) {
-        String name = entry.getPath().getName();
-        if (name.startsWith("_") || name.startsWith(".")) {
-          continue;
-        }
-        if (!entry.isDirectory() || !name.startsWith(partitionColumn + "=") || slice.contains(name)) {
-          return false;
-        }
-      }
-      return true;
-    } catch (IOException e) {
-      throw Errors.io("Cannot list the table folder " + root, e);
-    }
   }
 
   /**

@@ -106,7 +106,7 @@ class DeltaIoTest {
     assertFalse(delta.holdsNoFileOf(table, "day", List.of("d1")), "no table: not provably empty");
     assertFalse(delta.replacePartitions(table, rows(spark, RowFactory.create("d1", 1)), 1, "day = 'd1'", "day",
         List.of("d1")), "the first write creates the table");
-    assertTrue(delta.holdsNoFileOf(table, "day", List.of("d2", "d3")), "only day=d1/ exists");
+    assertTrue(delta.holdsNoFileOf(table, "day", List.of("d2", "d3")), "only d1 has files");
     assertFalse(delta.holdsNoFileOf(table, "day", List.of("d1", "d2")));
 
     assertTrue(delta.replacePartitions(table, rows(spark, RowFactory.create("d2", 2), RowFactory.create("d2", 3)), 2,
@@ -122,9 +122,10 @@ class DeltaIoTest {
     delta.clearPartitions(table, "day = 'd1'", "day", List.of("d1"));
     assertEquals(List.of(RowFactory.create("d2", 20)), delta.read(table).collectAsList(),
         "d1 cleared, d2 replaced once, d3 and d4 never written");
+    assertTrue(delta.holdsNoFileOf(table, "day", List.of("d1")), "the log knows d1 was emptied");
     assertTrue(delta.holdsNoFileOf(Table.BRONZE_SURVEYS, "day", List.of("d5")));
     assertFalse(delta.holdsNoFileOf(Table.BRONZE_SURVEYS, "other", List.of("d5")),
-        "folders of another column: not provably empty");
+        "not partitioned by that column: not provably empty");
   }
 
   private static Dataset<Row> rows(SparkSession spark, Row... rows) {
