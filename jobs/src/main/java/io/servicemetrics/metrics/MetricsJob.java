@@ -69,6 +69,14 @@ public final class MetricsJob {
   public static final String STAGE_PERIOD = "period_tables";
   public static final String STAGE_DEFINITIONS = "metric_definitions";
 
+  /**
+   * The stages a run computes. {@link #ALL} is what {@code metrics}, {@code nightly} and
+   * {@code backfill} run. {@link #DATE_TABLES} stops after contact_chains and daily_service_metrics,
+   * the tables restated per contact date: for callers that need no period table nor the definitions
+   * (tests of restatement and of silver's contents), whose run log then has those two stages only.
+   */
+  public enum Scope { ALL, DATE_TABLES }
+
   /** What a run did, for the command line and tests. */
   public record Result(
       String runId, Instant asOf, long legsRead, Map<String, Long> legsRejected, long chains, long dailyRows) {}
@@ -84,10 +92,13 @@ public final class MetricsJob {
   private String stage = "start";
   private Instant stageStarted;
 
-  private MetricsJob(SparkSession spark, MetricsConfig config, StaffingConfig staffing) {
+  private final Scope scope;
+
+  private MetricsJob(SparkSession spark, MetricsConfig config, StaffingConfig staffing, Scope scope) {
     this.spark = spark;
     this.config = config;
     this.staffing = staffing;
+    this.scope = scope;
     this.delta = new DeltaIo(spark, new Warehouse(config.warehouse()));
     this.runLog = new RunLog(delta, COMMAND, UUID.randomUUID().toString(), Clock.systemUTC());
     this.stages = runLog.batch();
@@ -101,7 +112,12 @@ public final class MetricsJob {
 
   /** As {@link #run(SparkSession, MetricsConfig)} with the staffing tables' settings given. */
   public static Result run(SparkSession spark, MetricsConfig config, StaffingConfig staffing) {
-    return new MetricsJob(spark, config, staffing).execute();
+    return run(spark, config, staffing, Scope.ALL);
+  }
+
+  /** As {@link #run(SparkSession, MetricsConfig, StaffingConfig)}, computing only the stages of {@code scope}. */
+  public static Result run(SparkSession spark, MetricsConfig config, StaffingConfig staffing, Scope scope) {
+    return new MetricsJob(spark, config, staffing, scope).execute();
   }
 
   private Result execute() {
@@ -186,6 +202,9 @@ public final class MetricsJob {
     long dailyRows = rowsWritten(Table.GOLD_DAILY_SERVICE_METRICS, daily);
     LOG.info("daily_service_metrics: {} rows written", dailyRows);
     succeeded(null, null, null, dailyRows, null);
+    if (scope == Scope.DATE_TABLES) {
+      return new Result(runLog.runId(), asOf, legsRead, rejected, chainCount, dailyRows);
+    }
 
     begin(STAGE_PERIOD, "Period tables: resolution versus speed, agents, word of mouth");
     PeriodMetricsJob.run(delta, config.date(), config.timezone(), config.periodDays(), staffing);

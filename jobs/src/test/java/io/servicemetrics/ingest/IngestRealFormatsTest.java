@@ -136,7 +136,8 @@ class IngestRealFormatsTest {
 
     // On through metrics: the adapters' silver rows are ordinary silver rows.
     io.servicemetrics.metrics.MetricsJob.run(spark,
-        io.servicemetrics.config.MetricsConfig.of(java.time.LocalDate.parse("2026-11-02"), delta.warehouse().root()));
+        io.servicemetrics.config.MetricsConfig.of(java.time.LocalDate.parse("2026-11-02"), delta.warehouse().root()),
+        io.servicemetrics.staffing.StaffingConfig.DEFAULTS, io.servicemetrics.metrics.MetricsJob.Scope.DATE_TABLES);
     Map<String, Row> chains = new java.util.TreeMap<>();
     delta.read(Table.GOLD_CONTACT_CHAINS).collectAsList().forEach(r -> chains.put(r.getAs("chain_id"), r));
     assertEquals(List.of("c-1", "c-2"), List.copyOf(chains.keySet()));
