@@ -118,23 +118,22 @@ public final class DeltaSlices {
         .toArray(StructField[]::new));
   }
 
+  /** The Kernel types our period tables use, and Spark's for each. */
+  private static final java.util.Map<io.delta.kernel.types.DataType, DataType> SPARK_TYPES = java.util.Map.of(
+      io.delta.kernel.types.StringType.STRING, DataTypes.StringType,
+      io.delta.kernel.types.LongType.LONG, DataTypes.LongType,
+      io.delta.kernel.types.IntegerType.INTEGER, DataTypes.IntegerType,
+      io.delta.kernel.types.DoubleType.DOUBLE, DataTypes.DoubleType,
+      io.delta.kernel.types.BooleanType.BOOLEAN, DataTypes.BooleanType,
+      io.delta.kernel.types.DateType.DATE, DataTypes.DateType,
+      io.delta.kernel.types.TimestampType.TIMESTAMP, DataTypes.TimestampType);
+
   private static DataType sparkType(String name, io.delta.kernel.types.DataType type) {
-    if (type instanceof io.delta.kernel.types.StringType) {
-      return DataTypes.StringType;
-    } else if (type instanceof io.delta.kernel.types.LongType) {
-      return DataTypes.LongType;
-    } else if (type instanceof io.delta.kernel.types.IntegerType) {
-      return DataTypes.IntegerType;
-    } else if (type instanceof io.delta.kernel.types.DoubleType) {
-      return DataTypes.DoubleType;
-    } else if (type instanceof io.delta.kernel.types.BooleanType) {
-      return DataTypes.BooleanType;
-    } else if (type instanceof io.delta.kernel.types.DateType) {
-      return DataTypes.DateType;
-    } else if (type instanceof io.delta.kernel.types.TimestampType) {
-      return DataTypes.TimestampType;
+    DataType spark = SPARK_TYPES.get(type);
+    if (spark == null) {
+      throw new IllegalArgumentException("DeltaSlices does not read column " + name + " of type " + type);
     }
-    throw new IllegalArgumentException("DeltaSlices does not read column " + name + " of type " + type);
+    return spark;
   }
 
   private static Row sparkRow(io.delta.kernel.data.Row row, StructType kernel, org.apache.spark.sql.types.StructType schema) {
