@@ -2,18 +2,13 @@ package io.servicemetrics.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -29,16 +24,12 @@ import org.junit.platform.launcher.TestPlan;
  * without configuration. A fixture shared across classes (e.g. {@link GeneratedWarehouse}) is
  * counted in the class that first asks for it.
  *
- * <p>With several surefire forks, each fork adds its classes to {@code target/test-class-times.tsv}
- * under a file lock, tagged with the Maven process that forked it, and prints the table of every
- * class finished so far in this build: the fork that ends last prints all of them.
+ * <p>One test JVM (the jobs pom's {@code forkCount} is 1): surefire runs every class in one test plan,
+ * so the table is printed once. Two forks made the suite slower on 2 cores (docs/DECISIONS.md).
  */
 public final class ClassTimesListener implements TestExecutionListener {
   /** Where the table goes besides the console, relative to the module (surefire's working directory). */
   static final Path REPORT = Path.of("target", "test-class-times.txt");
-  /** Every fork's classes: build id, class, nanoseconds, failed (0 or 1), tab-separated. */
-  static final Path SHARED = Path.of("target", "test-class-times.tsv");
-
   private final Map<String, Long> started = new ConcurrentHashMap<>();
   private final Map<String, long[]> finished = new ConcurrentHashMap<>();
 
@@ -65,14 +56,7 @@ public final class ClassTimesListener implements TestExecutionListener {
     if (finished.isEmpty()) {
       return;
     }
-    Map<String, long[]> all;
-    try {
-      all = mergeWithOtherForks();
-    } catch (IOException | RuntimeException e) {
-      System.err.println("(class times of other forks not merged: " + e + ")");
-      all = finished;
-    }
-    String table = table(all);
+    String table = table(finished);
     System.err.print(table);
     System.err.flush();
     try {
@@ -80,35 +64,6 @@ public final class ClassTimesListener implements TestExecutionListener {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + REPORT.toAbsolutePath(), e);
     }
-  }
-
-  /** Adds this fork's classes to {@link #SHARED}, drops other builds' lines, returns this build's classes. */
-  private Map<String, long[]> mergeWithOtherForks() throws IOException {
-    String build = ProcessHandle.current().parent().map(p -> Long.toString(p.pid())).orElse("?");
-    Files.createDirectories(SHARED.toAbsolutePath().getParent());
-    Map<String, long[]> all = new TreeMap<>();
-    try (FileChannel channel = FileChannel.open(SHARED, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-      ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // read it all
-      }
-      StringBuilder kept = new StringBuilder();
-      for (String line : new String(buffer.array(), StandardCharsets.UTF_8).split("\n")) {
-        String[] f = line.split("\t");
-        if (f.length == 4 && f[0].equals(build)) {
-          kept.append(line).append('\n');
-          all.put(f[1], new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
-        }
-      }
-      finished.forEach((name, t) -> {
-        kept.append(build).append('\t').append(name).append('\t').append(t[0]).append('\t').append(t[1]).append('\n');
-        all.put(name, t);
-      });
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap(kept.toString().getBytes(StandardCharsets.UTF_8)), 0);
-    }
-    return all;
   }
 
   private static String table(Map<String, long[]> times) {
