@@ -86,18 +86,17 @@ class PipelineJobTest {
     assertTrue(Files.exists(killed.resolve("warehouse").resolve(WarehouseLock.LOCK_FILE)), "a killed run leaves its lock");
     assertTrue(new DeltaIo(spark, new Warehouse(killed.resolve("warehouse").toString())).read(Table.GOLD_CONTACT_CHAINS).count() > 0,
         "what the killed run committed is readable");
-    run(spark, killed, D1, D1);
-    assertEquals(afterNight1, contents(spark, killed), "the rerun completes the killed night");
+    // The killed run committed every table but the report's and its last run-log row, so its rerun
+    // reruns ingest and metrics over what they already wrote: rerunning a night changes nothing.
+    PipelineJob.Result rerun = run(spark, killed, D1, D1);
+    assertEquals(afterNight1, contents(spark, killed), "the rerun completes the killed night, every table as night 1 left it");
     assertFalse(Files.exists(killed.resolve("warehouse").resolve(WarehouseLock.LOCK_FILE)));
+    String report = pdfText(night1.reports().get(0));
+    assertEquals(report, pdfText(rerun.reports().get(0)), "and writes night 1's report");
+    assertTrue(report.contains("Customer service report"), report.substring(0, Math.min(200, report.length())));
 
     run(spark, nights, D2, D2);
-    PipelineJob.Result night3 = run(spark, nights, D3, D3);
-    Map<Table, List<String>> afterNight3 = contents(spark, nights);
-    String report = pdfText(night3.reports().get(0));
-    PipelineJob.Result rerun = run(spark, nights, D3, D3);
-    assertEquals(afterNight3, contents(spark, nights), "rerunning a night leaves every table as it was");
-    assertEquals(report, pdfText(rerun.reports().get(0)), "and writes the same report");
-    assertTrue(report.contains("Customer service report"), report.substring(0, Math.min(200, report.length())));
+    run(spark, nights, D3, D3);
 
     // A backfill computes the period tables of its last day only; the nights left one slice each.
     Path backfill = Path.of(GeneratedWarehouse.backfill().warehouse().root()).getParent();
