@@ -191,9 +191,6 @@ class PipelineJobTest {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("@" + jobsDir.resolve("conf").resolve("jvm-module-options.args"));
     cmd.add("-Xmx1g");
-    // It shares two cores with this JVM's night 1: C1 alone compiles a short run for a fraction of the
-    // CPU (its code cache sized for it, else the JVM stops compiling when the default one fills).
-    cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC"));
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-D" + PipelineJob.HALT_AFTER_PROPERTY + "=" + haltAfter);
     cmd.add("-cp");
