@@ -1,8 +1,10 @@
 package io.servicemetrics.io;
 
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.AlwaysFalse;
 import io.delta.kernel.expressions.AlwaysTrue;
 import io.delta.kernel.expressions.And;
@@ -188,12 +190,16 @@ public final class DeltaIo {
    * when the table is not partitioned by {@code column}: not known to be empty.
    */
   private boolean noFileWhere(Table table, String column, Predicate partitionFilter) {
-    Engine engine = DefaultEngine.create(spark.sessionState().newHadoopConf());
-    Snapshot snapshot = io.delta.kernel.Table.forPath(engine, warehouse.path(table)).getLatestSnapshot(engine);
+    Optional<KernelSnapshot> latest = kernelSnapshot(table);
+    if (latest.isEmpty()) {
+      return true;
+    }
+    Snapshot snapshot = latest.get().snapshot();
     if (!snapshot.getPartitionColumnNames().contains(column)) {
       return false;
     }
     // Partition pruning only ever drops files the filter excludes, so any file left means "not empty".
+    Engine engine = latest.get().engine();
     try (var batches = snapshot.getScanBuilder().withFilter(partitionFilter).build().getScanFiles(engine)) {
       while (batches.hasNext()) {
         try (var files = batches.next().getRows()) {
@@ -205,6 +211,22 @@ public final class DeltaIo {
       return true;
     } catch (IOException e) {
       throw Errors.io("Could not list the files of " + table.viewName() + " where " + partitionFilter, e);
+    }
+  }
+
+  /** A table's latest snapshot as Delta Kernel reads it in the driver, and the engine that reads its files. */
+  record KernelSnapshot(Engine engine, Snapshot snapshot) {}
+
+  /**
+   * The table's latest snapshot read with Delta Kernel in this process (no Spark query), with the
+   * session's Hadoop settings; empty when the table does not exist.
+   */
+  Optional<KernelSnapshot> kernelSnapshot(Table table) {
+    Engine engine = DefaultEngine.create(spark.sessionState().newHadoopConf());
+    try {
+      return Optional.of(new KernelSnapshot(engine, TableManager.loadSnapshot(warehouse.path(table)).build(engine)));
+    } catch (TableNotFoundException e) {
+      return Optional.empty();
     }
   }
 
@@ -301,7 +323,24 @@ public final class DeltaIo {
    */
   public boolean replacePartitions(Table table, Dataset<Row> rows, long rowCount, String sliceCondition,
       String partitionColumn, List<?> values) {
-    if (exists(table) && holdsNoFileOf(table, partitionColumn, values)) {
+    return appendUnlessHeld(table, rows, rowCount, sliceCondition, partitionColumn,
+        exists(table) && holdsNoFileOf(table, partitionColumn, values));
+  }
+
+  /**
+   * As {@link #replacePartitions}, for the slice of the date partitions {@code partitionColumn} in
+   * [{@code from}, {@code to}] (a null bound is open), which {@code sliceCondition} selects.
+   */
+  public boolean replaceDateRange(Table table, Dataset<Row> rows, long rowCount, String sliceCondition,
+      String partitionColumn, java.time.LocalDate from, java.time.LocalDate to) {
+    return appendUnlessHeld(table, rows, rowCount, sliceCondition, partitionColumn,
+        exists(table) && partitionsEmpty(table, partitionColumn, from, to));
+  }
+
+  /** Appends the rows (none: nothing) when the existing table holds nothing of the slice, else replaces it. */
+  private boolean appendUnlessHeld(Table table, Dataset<Row> rows, long rowCount, String sliceCondition,
+      String partitionColumn, boolean sliceEmpty) {
+    if (sliceEmpty) {
       if (rowCount > 0) {
         append(table, rows);
         return true;

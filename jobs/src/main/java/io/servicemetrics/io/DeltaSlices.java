@@ -2,11 +2,8 @@ package io.servicemetrics.io;
 
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
-import io.delta.kernel.TableManager;
 import io.delta.kernel.data.FilteredColumnarBatch;
-import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
@@ -54,14 +51,12 @@ public final class DeltaSlices {
    *     reader does not convert
    */
   public static Optional<List<Row>> read(DeltaIo delta, Table table, String partitionColumn, LocalDate value) {
-    Engine engine = DefaultEngine.create(delta.spark().sparkContext().hadoopConfiguration());
-    String path = delta.warehouse().path(table);
-    Snapshot snapshot;
-    try {
-      snapshot = TableManager.loadSnapshot(path).build(engine);
-    } catch (TableNotFoundException e) {
+    Optional<DeltaIo.KernelSnapshot> latest = delta.kernelSnapshot(table);
+    if (latest.isEmpty()) {
       return Optional.empty();
     }
+    Engine engine = latest.get().engine();
+    Snapshot snapshot = latest.get().snapshot();
     // Partitioned (as every period table is written): only the value's files. A table written
     // without partitions (a test's literal rows) is read whole and filtered below.
     var builder = snapshot.getScanBuilder();
@@ -106,7 +101,7 @@ public final class DeltaSlices {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + table.viewName() + " at " + path, e);
+      throw new UncheckedIOException("Could not read " + table.viewName() + " at " + delta.warehouse().path(table), e);
     }
     return Optional.of(rows);
   }

@@ -162,16 +162,11 @@ public final class MetricsJob {
     legs.unpersist();
     // Rejected legs are pseudonymized silver rows, kept with their reason for the data stewards.
     long legsRejected = rejected.values().stream().mapToLong(Long::longValue).sum();
-    // Most nights reject no leg and the slice holds none from earlier runs: replacing nothing with
-    // nothing would still cost a commit and the queries of a replace.
-    boolean nothingToReplace = legsRejected == 0 && delta.exists(Table.QUARANTINE_CONTACT_CHAINS)
-        && delta.partitionsEmpty(Table.QUARANTINE_CONTACT_CHAINS, Provenance.EVENT_DATE,
-            config.fromScratch() ? null : readStart(), config.fromScratch() ? null : utcDate(asOf));
-    if (!nothingToReplace) {
-      delta.replaceSlice(Table.QUARANTINE_CONTACT_CHAINS,
-          split.rejected().withColumnRenamed(ContactChainTransforms.REJECT_REASON, QuarantineSchema.REASON_CODE),
-          readSlice(asOf), Provenance.EVENT_DATE);
-    }
+    // Most nights reject no leg and the slice holds none from earlier runs: no commit then.
+    delta.replaceDateRange(Table.QUARANTINE_CONTACT_CHAINS,
+        split.rejected().withColumnRenamed(ContactChainTransforms.REJECT_REASON, QuarantineSchema.REASON_CODE),
+        legsRejected, readSlice(asOf), Provenance.EVENT_DATE,
+        config.fromScratch() ? null : readStart(), config.fromScratch() ? null : utcDate(asOf));
 
     Dataset<Row> summary = ContactChainTransforms.summarizeChains(chained, config.timezone());
     if (!config.fromScratch()) {
