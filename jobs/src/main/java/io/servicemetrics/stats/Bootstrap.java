@@ -2,6 +2,7 @@ package io.servicemetrics.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -136,7 +137,7 @@ public final class Bootstrap {
   /** The items of a table numbered 0..N−1, entry by entry, with a tally per item number. */
   private static final class ItemSampler {
     private final int groups;
-    /** Entries ordered by group; entry i covers item numbers [end[i−1], end[i]). */
+    /** Entries ordered by group and value; entry i covers item numbers [end[i−1], end[i]). */
     private final int[] entryGroup;
     private final double[] entryValue;
     private final int[] entryEnd;
@@ -149,7 +150,9 @@ public final class Bootstrap {
       int n = table.entries();
       Integer[] order = new Integer[n];
       Arrays.setAll(order, i -> i);
-      Arrays.sort(order, (x, y) -> Integer.compare(table.group(x), table.group(y)));
+      // By group, then value: a resample draws by item number, so the numbering must not depend on
+      // the order the entries arrived in (the order of rows a Spark plan happened to return).
+      Arrays.sort(order, Comparator.<Integer>comparingInt(table::group).thenComparingDouble(table::value));
       entryGroup = new int[n];
       entryValue = new double[n];
       entryEnd = new int[n];

@@ -41,6 +41,24 @@ class BootstrapTest {
   }
 
   @Test
+  void theOrderEntriesArriveInDoesNotMoveTheInterval() {
+    // Spark returns a groupBy's rows in plan order, which changes with partitioning: the same
+    // frequencies in another order must give the same bounds, to the last digit.
+    double[][] entries = {{NEG, 0, 15}, {POS, 4, 9}, {NEG, 20, 2}, {POS, 0, 6}, {NEG, 5, 5}, {POS, 1, 5}, {NEG, 1, 8}};
+    FrequencyTable forward = new FrequencyTable(2);
+    FrequencyTable backward = new FrequencyTable(2);
+    for (int i = 0; i < entries.length; i++) {
+      double[] f = entries[i];
+      double[] b = entries[entries.length - 1 - i];
+      forward.add((int) f[0], f[1], (long) f[2]);
+      backward.add((int) b[0], b[1], (long) b[2]);
+    }
+    List<Bootstrap.Statistic> statistics = List.of(MEAN_RATIO, COUNT_RATIO);
+    assertEquals(Bootstrap.pooled(forward, statistics), Bootstrap.pooled(backward, statistics), "pooled");
+    assertEquals(Bootstrap.stratified(forward, statistics), Bootstrap.stratified(backward, statistics), "stratified");
+  }
+
+  @Test
   void intervalContainsThePointEstimateOnARealisticSample() {
     FrequencyTable table = realistic(new SplittableRandom(11));
     for (Bootstrap.Outcome o : Bootstrap.pooled(table, List.of(MEAN_RATIO, COUNT_RATIO))) {
