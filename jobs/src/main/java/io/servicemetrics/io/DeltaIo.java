@@ -263,6 +263,19 @@ public final class DeltaIo {
   public record Commit(long version, String operation, OptionalLong outputRows, Optional<String> note) {}
 
   /**
+   * Rows the table's latest commit (the caller's write) wrote, from Delta's commit metrics; counts
+   * {@code written} (cache it) only when the commit does not record them: counting first would cost
+   * a query of its own.
+   */
+  public long rowsWritten(Table table, Dataset<Row> written) {
+    return lastCommit(table)
+        .map(Commit::outputRows)
+        .filter(OptionalLong::isPresent)
+        .map(OptionalLong::getAsLong)
+        .orElseGet(written::count);
+  }
+
+  /**
    * The table's latest commit, read from that commit's own log entry: no Spark query runs, where a
    * {@code count()} before a write plans and runs one (on a small night each query costs more than
    * its data). Empty when the table does not exist. After this JVM's own write it is that write's

@@ -249,13 +249,13 @@ class MetricsJobTest {
   @Test
   void theCatalogueFingerprintChangesWithAnyDefinition() {
     List<MetricDefinition> catalog = List.of(new MetricDefinition("a", "2", "x", "k=1"), new MetricDefinition("b", "2", "y", null));
-    assertEquals(MetricsJob.catalogFingerprint(catalog), MetricsJob.catalogFingerprint(List.copyOf(catalog)), "same rows");
+    assertEquals(MetricDefinitionsStage.fingerprint(catalog), MetricDefinitionsStage.fingerprint(List.copyOf(catalog)), "same rows");
     for (List<MetricDefinition> other : List.of(
         List.of(new MetricDefinition("a", "2", "x", "k=2"), catalog.get(1)),
         List.of(catalog.get(0), new MetricDefinition("b", "2", "y", "")),
         List.of(catalog.get(1), catalog.get(0)),
         List.of(catalog.get(0)))) {
-      assertNotEquals(MetricsJob.catalogFingerprint(catalog), MetricsJob.catalogFingerprint(other), other.toString());
+      assertNotEquals(MetricDefinitionsStage.fingerprint(catalog), MetricDefinitionsStage.fingerprint(other), other.toString());
     }
   }
 
