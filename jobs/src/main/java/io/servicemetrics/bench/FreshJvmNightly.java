@@ -1,5 +1,6 @@
 package io.servicemetrics.bench;
 
+import io.servicemetrics.cli.Launcher;
 import io.servicemetrics.cli.ServiceMetricsCli;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One nightly run in a JVM of its own, started the way a scheduler starts {@code bin/service-metrics
@@ -31,6 +34,7 @@ final class FreshJvmNightly {
   static final String PEAK_RSS = "peak_rss_bytes";
   static final String SQL_EXECUTIONS = "sql_executions";
   private static final String EXTRA_LISTENERS = "spark.extraListeners";
+  private static final Logger LOG = LoggerFactory.getLogger(FreshJvmNightly.class);
   /** Options of the bench's JVM that attach tools to it alone (a profile, a debugger), not to its child. */
   private static final List<String> BENCH_ONLY_OPTIONS = List.of("-XX:StartFlightRecording",
       "-XX:FlightRecorderOptions", "-XX:ArchiveClassesAtExit", "-agentlib:", "-agentpath:", "-javaagent:",
@@ -49,9 +53,11 @@ final class FreshJvmNightly {
    */
   static Measured run(PipelineConfig pipeline, List<String> sparkArguments, Path work) {
     Path resources = work.resolve("fresh-jvm-nightly-" + pipeline.to() + ".properties");
+    List<String> jvmOptions = new ArrayList<>(launcherJitOptions(pipeline));
+    // The bench's own options come after, as JAVA_OPTS does after the launcher's: they win.
+    jvmOptions.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
-        resources, pipeline, sparkArguments);
+        jvmOptions, System.getProperty("java.class.path"), resources, pipeline, sparkArguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put(PiiKey.ENV_VARIABLE, new String(pipeline.piiKey().bytes(), StandardCharsets.UTF_8));
     try {
@@ -79,6 +85,38 @@ final class FreshJvmNightly {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Errors.io("Interrupted while the fresh-JVM nightly of " + pipeline.to() + " ran", e);
+    }
+  }
+
+  /**
+   * The JIT options bin/service-metrics would give this nightly (a small night's C1 compiler,
+   * bin/lib/small-night.sh), asked of the same script so the rule has one home; none when the bench
+   * was not started by the launcher (no {@code -Dservice.metrics.home}) or the script cannot say.
+   */
+  static List<String> launcherJitOptions(PipelineConfig pipeline) {
+    String home = System.getProperty(Launcher.HOME_PROPERTY);
+    Path script = home == null ? null : Path.of(home, "bin", "lib", "small-night.sh");
+    if (script == null || !Files.isRegularFile(script)) {
+      return List.of();
+    }
+    ProcessBuilder bash = new ProcessBuilder("bash", "-c", "source \"$0\" && small_night_jit_options \"$@\"",
+        script.toString(), "nightly", "--date", pipeline.to().toString(), "--landing", pipeline.landing())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    try {
+      Process process = bash.start();
+      String options = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (process.waitFor() != 0) {
+        throw Errors.io("Cannot tell the nightly's JIT options: " + script + " exited with code " + process.exitValue()
+            + " (its message is above)", null);
+      }
+      LOG.info("fresh-JVM nightly of {}: {}", pipeline.to(),
+          options.isEmpty() ? "the JVM's default JIT (not a small night)" : "a small night, " + options);
+      return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    } catch (IOException e) {
+      throw Errors.io("Cannot run " + script + " to tell the nightly's JIT options", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.io("Interrupted while asking " + script + " for the nightly's JIT options", e);
     }
   }
 

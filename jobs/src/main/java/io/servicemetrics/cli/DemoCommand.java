@@ -40,7 +40,6 @@ import picocli.CommandLine.Option;
         + " pseudonymization key, and prints the period's headline numbers and the report's path.")
 final class DemoCommand extends SparkCommand {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
-  static final String HOME_PROPERTY = "service.metrics.home";
   static final String DEFAULT_OUT = "demo-output";
 
   @Option(names = "--samples", paramLabel = "DIR",
@@ -60,7 +59,7 @@ final class DemoCommand extends SparkCommand {
 
   @Override
   int run(SparkSession spark) throws Exception {
-    Path home = Path.of(System.getProperty(HOME_PROPERTY, "."));
+    Path home = Path.of(System.getProperty(Launcher.HOME_PROPERTY, "."));
     Path landing = samples != null ? samples : home.resolve("data-samples").resolve("landing");
     // Read before anything is deleted or ingested: a bad file stops the demo at once (exit 2).
     BusinessHours hours = businessHours != null ? businessHours

@@ -2,10 +2,12 @@ package io.servicemetrics.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.servicemetrics.cli.Launcher;
 import io.servicemetrics.cli.ServiceMetricsCli;
 import io.servicemetrics.config.PiiKey;
 import io.servicemetrics.config.PipelineConfig;
 import io.servicemetrics.io.Warehouse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class FreshJvmNightlyTest {
@@ -66,5 +69,26 @@ class FreshJvmNightlyTest {
     assertEquals(1.0, nightly.matchedOptionValue("--max-quarantine-share", 0.0));
     assertEquals(LocalDate.parse("2000-01-01"), nightly.matchedOptionValue("--valid-from", null));
     assertEquals("local[2]", nightly.matchedOptionValue("--master", null));
+  }
+  @Test
+  void theChildGetsTheLaunchersSmallNightJitWhenTheBenchRunsFromTheProject(@TempDir Path landing) throws Exception {
+    Files.createDirectories(landing.resolve("contacts/date=2027-01-01"));
+    Files.write(landing.resolve("contacts/date=2027-01-01/part.csv"), new byte[2048]);
+    PipelineConfig night = new PipelineConfig(NIGHT.from(), NIGHT.to(), landing.toString(), NIGHT.warehouse(),
+        NIGHT.reports(), NIGHT.timezone(), NIGHT.piiKey(), 35, 28, 1.0, false, Duration.ZERO);
+    String before = System.getProperty(Launcher.HOME_PROPERTY);
+    try {
+      System.clearProperty(Launcher.HOME_PROPERTY);
+      assertEquals(List.of(), FreshJvmNightly.launcherJitOptions(night), "not started by the launcher: its defaults");
+      System.setProperty(Launcher.HOME_PROPERTY, Path.of(System.getProperty("user.dir")).getParent().toString());
+      assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=512m"),
+          FreshJvmNightly.launcherJitOptions(night), "2 KiB is a small night, as bin/service-metrics judges it");
+    } finally {
+      if (before == null) {
+        System.clearProperty(Launcher.HOME_PROPERTY);
+      } else {
+        System.setProperty(Launcher.HOME_PROPERTY, before);
+      }
+    }
   }
 }

@@ -28,6 +28,10 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
     if (session == null) {
       SparkSession.Builder builder = SparkSession.builder();
       SparkSessions.STORAGE_DEFAULTS.forEach(builder::config);
+      // As the product's sessions: no second state scan per replaceWhere for metrics nothing reads,
+      // and plans rendered whole.
+      builder.config(SparkSessions.DELTA_DML_METRICS_FROM_METADATA, "false")
+          .config("spark.sql.debug.maxToStringFields", Integer.toString(SparkSessions.MAX_PLAN_STRING_FIELDS));
       session = builder
           .master("local[2]")
           .appName("service-metrics-tests")
