@@ -189,6 +189,8 @@ class PipelineJobTest {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("@" + jobsDir.resolve("conf").resolve("jvm-module-options.args"));
     cmd.add("-Xmx1g");
+    // As bin/service-metrics starts a night this small (bin/lib/small-night.sh).
+    cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=512m"));
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-D" + PipelineJob.HALT_AFTER_PROPERTY + "=" + haltAfter);
     cmd.add("-cp");
