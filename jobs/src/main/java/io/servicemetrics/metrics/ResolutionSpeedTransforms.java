@@ -96,16 +96,29 @@ public final class ResolutionSpeedTransforms {
     Column y = col(ContactChainsSchema.CSAT);
     for (int i = 0; i < PREDICTORS.size(); i++) {
       Column xi = col(PREDICTORS.get(i));
-      aggregates.add(sum(xi).as("sx_" + i));
-      aggregates.add(sum(xi.multiply(y)).as("sxy_" + i));
+      aggregates.add(exactSum(xi).as("sx_" + i));
+      aggregates.add(exactSum(xi.multiply(y)).as("sxy_" + i));
       for (int j = i; j < PREDICTORS.size(); j++) {
-        aggregates.add(sum(xi.multiply(col(PREDICTORS.get(j)))).as("sxx_" + i + "_" + j));
+        aggregates.add(exactSum(xi.multiply(col(PREDICTORS.get(j)))).as("sxx_" + i + "_" + j));
       }
     }
-    aggregates.add(sum(y).as(SUM_Y));
-    aggregates.add(sum(y.multiply(y)).as(SUM_YY));
+    aggregates.add(exactSum(y).as(SUM_Y));
+    aggregates.add(exactSum(y.multiply(y)).as(SUM_YY));
     return sample.agg(count(lit(1)).as(N), aggregates.toArray(Column[]::new));
   }
+
+  /**
+   * Each term rounded to {@link #EXACT_SUM_SCALE} decimal places, summed as decimals: exact, so the
+   * sums (and the fit) do not depend on the order Spark adds the rows in, which follows the
+   * partitioning (a floating-point sum moved the 14th digit between runs). 20 integer digits hold
+   * any period's sums (minutes² × chains).
+   */
+  private static Column exactSum(Column term) {
+    return sum(term.cast(DataTypes.createDecimalType(38, EXACT_SUM_SCALE)));
+  }
+
+  /** Decimal places kept of each term of an OLS sum (see {@link #exactSum}). */
+  static final int EXACT_SUM_SCALE = 18;
 
   /** The row of {@link #sufficientStatistics} as {@link Ols.SufficientStatistics}. */
   public static Ols.SufficientStatistics toStatistics(Row row) {

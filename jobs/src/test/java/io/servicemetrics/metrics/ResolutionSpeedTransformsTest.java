@@ -85,6 +85,27 @@ class ResolutionSpeedTransformsTest {
   }
 
   @Test
+  void theSumsDoNotDependOnTheOrderSparkAddsRowsIn(SparkSession spark) {
+    // Fractional minutes (seconds / 60) in floating point: summed in another order, a double sum moves
+    // in its last digits. The same rows in one partition and in seven, reversed, must give the same sums.
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      rows.add(org.apache.spark.sql.RowFactory.create(i, random.nextInt(2) * 1.0, random.nextInt(3600) / 60.0 + 0.1,
+          random.nextInt(900) / 7.0, random.nextInt(4) * 1.0, 1.0 + random.nextInt(5)));
+    }
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("i", "int").add(ResolutionSpeedTransforms.FCR, "double")
+        .add(ResolutionSpeedTransforms.HANDLE_MINUTES, "double").add(ResolutionSpeedTransforms.WAIT_MINUTES, "double")
+        .add(ContactChainsSchema.TRANSFERS, "double").add(ContactChainsSchema.CSAT, "double");
+    Dataset<Row> sample = spark.createDataFrame(rows, schema);
+    Row inOne = ResolutionSpeedTransforms.sufficientStatistics(sample.coalesce(1)).first();
+    Row inSeven = ResolutionSpeedTransforms.sufficientStatistics(
+        sample.repartition(7).sortWithinPartitions(org.apache.spark.sql.functions.col("i").desc())).first();
+    assertEquals(inOne, inSeven);
+  }
+
+  @Test
   void singularRegressionWritesTheReasonInsteadOfNumbers(SparkSession spark) {
     // transfers = 0 on every chain: its column is constant, so X'X is singular.
     Dataset<Row> input = chains(spark,
