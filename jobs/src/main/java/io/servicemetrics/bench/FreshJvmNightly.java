@@ -91,7 +91,8 @@ final class FreshJvmNightly {
   /**
    * The JIT options bin/service-metrics would give this nightly (a small night's C1 compiler,
    * bin/lib/small-night.sh), asked of the same script so the rule has one home; none when the bench
-   * was not started by the launcher (no {@code -Dservice.metrics.home}) or the script cannot say.
+   * was not started by the launcher (no {@code -Dservice.metrics.home}, e.g. under spark-submit, where
+   * a nightly keeps the JVM's defaults too). Fails when the script does (a bad setting).
    */
   static List<String> launcherJitOptions(PipelineConfig pipeline) {
     String home = System.getProperty(Launcher.HOME_PROPERTY);
