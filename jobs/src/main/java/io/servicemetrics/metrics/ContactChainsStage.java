@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * legs no chain can take to quarantine_contact_chains. Keeps the written chains cached for the
  * daily stage, and what it read and rejected for the job's result.
  */
-final class ContactChainsStage implements MetricsStage {
+final class ContactChainsStage extends MetricsStage {
   private static final Logger LOG = LoggerFactory.getLogger(ContactChainsStage.class);
   /** The key of {@link #countByVerdict} for legs in a chain (a reject reason is never empty). */
   private static final String CHAINED = "";
@@ -49,6 +49,8 @@ final class ContactChainsStage implements MetricsStage {
   private long chainCount;
 
   ContactChainsStage(DeltaIo delta, MetricsConfig config, RestatementWindow window, LineageCut lineageCut) {
+    super(MetricsJob.STAGE_CHAINS, Table.GOLD_CONTACT_CHAINS.viewName(),
+        "Contact chains: legs to chains, surveys, repeat flags");
     this.delta = delta;
     this.config = config;
     this.window = window;
@@ -56,22 +58,7 @@ final class ContactChainsStage implements MetricsStage {
   }
 
   @Override
-  public String name() {
-    return MetricsJob.STAGE_CHAINS;
-  }
-
-  @Override
-  public String table() {
-    return Table.GOLD_CONTACT_CHAINS.viewName();
-  }
-
-  @Override
-  public String description() {
-    return "Contact chains: legs to chains, surveys, repeat flags";
-  }
-
-  @Override
-  public Counts run(StageRunner runner) {
+  Counts run(StageRunner runner) {
     Instant asOf = window.asOf();
     Dataset<Row> legs = runner.persist(ContactChainTransforms.withCustomerKey(readLegs(asOf), readHandles()));
     ChainLegs split = new ChainLegs(runner.persist(

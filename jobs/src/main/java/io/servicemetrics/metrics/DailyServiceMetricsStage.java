@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Gold daily_service_metrics for the restated contact dates, from the chains stage's cached chains. */
-final class DailyServiceMetricsStage implements MetricsStage {
+final class DailyServiceMetricsStage extends MetricsStage {
   private static final Logger LOG = LoggerFactory.getLogger(DailyServiceMetricsStage.class);
 
   private final DeltaIo delta;
@@ -21,6 +21,8 @@ final class DailyServiceMetricsStage implements MetricsStage {
   private long rows;
 
   DailyServiceMetricsStage(DeltaIo delta, MetricsConfig config, RestatementWindow window, ContactChainsStage chains) {
+    super(MetricsJob.STAGE_DAILY, Table.GOLD_DAILY_SERVICE_METRICS.viewName(),
+        "Daily service metrics per contact date, channel and queue");
     this.delta = delta;
     this.config = config;
     this.window = window;
@@ -28,22 +30,7 @@ final class DailyServiceMetricsStage implements MetricsStage {
   }
 
   @Override
-  public String name() {
-    return MetricsJob.STAGE_DAILY;
-  }
-
-  @Override
-  public String table() {
-    return Table.GOLD_DAILY_SERVICE_METRICS.viewName();
-  }
-
-  @Override
-  public String description() {
-    return "Daily service metrics per contact date, channel and queue";
-  }
-
-  @Override
-  public Counts run(StageRunner runner) {
+  Counts run(StageRunner runner) {
     Dataset<Row> daily = GoldFrames.select(GoldFrames.stamp(
         DailyServiceMetricsTransforms.dailyServiceMetrics(chains.chains(), config.serviceLevel()), window.asOf()),
         DailyServiceMetricsSchema.SCHEMA);

@@ -21,11 +21,7 @@ final class GoldFrames {
    * NOT NULL where the contract promises it). Extra columns are dropped.
    */
   static Dataset<Row> conform(Dataset<Row> rows, StructType schema) {
-    Column[] columns = Arrays.stream(schema.fields())
-        .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
-        .toArray(Column[]::new);
-    Dataset<Row> selected = rows.select(columns);
-    return rows.sparkSession().createDataFrame(selected.rdd(), schema);
+    return rows.sparkSession().createDataFrame(select(rows, schema).rdd(), schema);
   }
 
   /**

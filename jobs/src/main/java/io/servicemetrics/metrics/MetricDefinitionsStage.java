@@ -19,32 +19,18 @@ import org.slf4j.LoggerFactory;
  * meta/metric_definitions: every definition of {@link MetricCatalog} and {@link PeriodMetricCatalog},
  * the catalogue the gold rows' definitions_version refers to.
  */
-final class MetricDefinitionsStage implements MetricsStage {
+final class MetricDefinitionsStage extends MetricsStage {
   private static final Logger LOG = LoggerFactory.getLogger(MetricDefinitionsStage.class);
 
   private final DeltaIo delta;
 
   MetricDefinitionsStage(DeltaIo delta) {
+    super(MetricsJob.STAGE_DEFINITIONS, Table.META_METRIC_DEFINITIONS.viewName(), "Metric definitions");
     this.delta = delta;
   }
 
   @Override
-  public String name() {
-    return MetricsJob.STAGE_DEFINITIONS;
-  }
-
-  @Override
-  public String table() {
-    return Table.META_METRIC_DEFINITIONS.viewName();
-  }
-
-  @Override
-  public String description() {
-    return "Metric definitions";
-  }
-
-  @Override
-  public Counts run(StageRunner runner) {
+  Counts run(StageRunner runner) {
     List<MetricDefinition> catalog = catalog();
     List<Row> definitions = new ArrayList<>();
     for (MetricDefinition d : catalog) {

@@ -29,21 +29,23 @@ class StageRunnerTest {
   private static final LocalDate DAY = LocalDate.parse("2026-03-05");
 
   /** A stage that records that it ran, in which job group, and returns or throws what it is given. */
-  private record Probe(String name, MetricsStage.Counts counts, RuntimeException failure, List<String> ran,
-      SparkSession spark) implements MetricsStage {
-    @Override
-    public String table() {
-      return "gold_" + name;
+  private static final class Probe extends MetricsStage {
+    private final Counts counts;
+    private final RuntimeException failure;
+    private final List<String> ran;
+    private final SparkSession spark;
+
+    Probe(String name, Counts counts, RuntimeException failure, List<String> ran, SparkSession spark) {
+      super(name, "gold_" + name, "probe " + name);
+      this.counts = counts;
+      this.failure = failure;
+      this.ran = ran;
+      this.spark = spark;
     }
 
     @Override
-    public String description() {
-      return "probe " + name;
-    }
-
-    @Override
-    public Counts run(StageRunner runner) {
-      ran.add(name + " in " + spark.sparkContext().getLocalProperty("spark.jobGroup.id"));
+    Counts run(StageRunner runner) {
+      ran.add(name() + " in " + spark.sparkContext().getLocalProperty("spark.jobGroup.id"));
       if (failure != null) {
         throw failure;
       }
