@@ -92,6 +92,6 @@ public final class AgentMetricsTransforms {
 
   /** Gold agent_metrics for the period, stamped, in {@link AgentMetricsSchema#SCHEMA} order. */
   public static Dataset<Row> agentMetrics(Dataset<Row> chains, PeriodWindow window, GoldStamp stamp) {
-    return GoldFrames.conform(stamp.stamp(withQuadrant(perAgent(chains, window))), AgentMetricsSchema.SCHEMA);
+    return GoldFrames.select(stamp.stamp(withQuadrant(perAgent(chains, window))), AgentMetricsSchema.SCHEMA);
   }
 }

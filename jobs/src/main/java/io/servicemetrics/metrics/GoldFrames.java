@@ -18,7 +18,9 @@ final class GoldFrames {
 
   /**
    * The schema's columns, in its order, cast to its types, with its nullability (so Delta records
-   * NOT NULL where the contract promises it). Extra columns are dropped.
+   * NOT NULL where the contract promises it). Extra columns are dropped. For a table's first write
+   * only: the round trip through an RDD runs the plan as a query of its own, and a table that exists
+   * keeps its NOT NULL columns whatever a write's frame says (Delta checks them on every write).
    */
   static Dataset<Row> conform(Dataset<Row> rows, StructType schema) {
     return rows.sparkSession().createDataFrame(select(rows, schema).rdd(), schema);

@@ -5,12 +5,17 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Table;
+import io.servicemetrics.schema.AgentMetricsSchema;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MentionsSchema;
+import io.servicemetrics.schema.PeriodSummarySchema;
 import io.servicemetrics.schema.Provenance;
+import io.servicemetrics.schema.RepeatDriversSchema;
+import io.servicemetrics.schema.ResolutionValueSchema;
+import io.servicemetrics.schema.StaffingIntervalsSchema;
 import io.servicemetrics.sentiment.SentimentModels;
 import io.servicemetrics.spark.ConcurrentActions;
 import io.servicemetrics.staffing.StaffingConfig;
@@ -18,6 +23,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +32,7 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,10 +92,12 @@ public final class PeriodMetricsJob {
 
     // Only the slices a period can touch, so a night's cost does not grow with the years behind it:
     // mentions posted from the period's start, and the chains they could be attributed to (those
-    // that ended within the follow window before; a chain lasts at most a week, see INPUTS.md).
-    // Both are read once and cached: every table computes from them, and each uncached query would
-    // read the Delta table again (file listing included).
-    LocalDate firstChainDate = window.periodStart().minusDays(ATTRIBUTION_LOOKBACK_DAYS);
+    // that ended within the follow window before; a chain lasts at most a week, see INPUTS.md) or
+    // that period_summary compares with (the previous period). Both are read once and cached: every
+    // table computes from them, selecting its own dates, and each uncached query would read the
+    // Delta table again (file listing included).
+    LocalDate firstChainDate = Collections.min(List.of(window.periodStart().minusDays(ATTRIBUTION_LOOKBACK_DAYS),
+        PeriodSummaryTransforms.previousPeriodStart(window)));
     List<Dataset<Row>> cached = new ArrayList<>();
     Dataset<Row> chains = cache(cached, delta.read(Table.GOLD_CONTACT_CHAINS)
         .where(col(ContactChainsSchema.CONTACT_DATE).between(lit(Date.valueOf(firstChainDate)), lit(Date.valueOf(periodEnd)))));
@@ -102,26 +111,27 @@ public final class PeriodMetricsJob {
     // The tables are independent. The slowest (the multiplier's bootstrap) starts first.
     List<PeriodTable> tables = List.of(
         new PeriodTable(Table.GOLD_WOM_MULTIPLIER, "Word of mouth: multiplier",
-            () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)),
+            null, () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)),
         new PeriodTable(Table.GOLD_AGENT_METRICS, "Agent metrics and quadrants",
-            () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp)),
+            AgentMetricsSchema.SCHEMA, () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp)),
         new PeriodTable(Table.GOLD_RESOLUTION_SPEED_MODEL, "Resolution-versus-speed model (OLS)",
-            () -> ResolutionSpeedTransforms.model(chains, window, stamp)),
+            null, () -> ResolutionSpeedTransforms.model(chains, window, stamp)),
         new PeriodTable(Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile",
-            () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
+            null, () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
         new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
-            () -> WordOfMouthTransforms.womMentions(mentions, new SentimentModels(delta).confusions(), window, stamp)),
+            null, () -> WordOfMouthTransforms.womMentions(mentions, new SentimentModels(delta).confusions(), window, stamp)),
         new PeriodTable(Table.GOLD_STAFFING_INTERVALS, "Staffing per queue and interval (Erlang C and A)",
-            () -> StaffingTransforms.staffingIntervals(staffingCells, stamp)),
+            StaffingIntervalsSchema.SCHEMA, () -> StaffingTransforms.staffingIntervals(staffingCells, stamp)),
         new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",
+            ResolutionValueSchema.SCHEMA,
             () -> StaffingTransforms.resolutionValue(chains, staffingCells, window, staffing, stamp)),
         new PeriodTable(Table.GOLD_CHANNEL_SPEED, "Speed per channel",
-            () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)),
-        // The report's chain figures; they reach back to the previous period, before the lookback above.
+            null, () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)),
+        // The report's chain figures, this period's and the previous one's.
         new PeriodTable(Table.GOLD_PERIOD_SUMMARY, "Period summary (NPS components, this and the previous period)",
-            () -> PeriodSummaryTransforms.periodSummary(delta.read(Table.GOLD_CONTACT_CHAINS), window, stamp)),
+            PeriodSummarySchema.SCHEMA, () -> PeriodSummaryTransforms.periodSummary(chains, window, stamp)),
         new PeriodTable(Table.GOLD_REPEAT_DRIVERS, "Repeat drivers per queue and issue category",
-            () -> PeriodSummaryTransforms.repeatDrivers(chains, window, stamp)));
+            RepeatDriversSchema.SCHEMA, () -> PeriodSummaryTransforms.repeatDrivers(chains, window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
     tables.stream().filter(t -> which.test(t.table()))
         .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
@@ -142,14 +152,22 @@ public final class PeriodMetricsJob {
     return persisted;
   }
 
-  /** One period table: where it goes, what the Spark UI calls its jobs, and how its rows are computed. */
-  private record PeriodTable(Table table, String description, Supplier<Dataset<Row>> compute) {}
+  /**
+   * One period table: where it goes, what the Spark UI calls its jobs, the contract whose NOT NULL
+   * columns its first write records (null when its frame carries them: rows built in the driver),
+   * and how its rows are computed.
+   */
+  private record PeriodTable(Table table, String description, StructType createdWith, Supplier<Dataset<Row>> compute) {}
 
   private static Void write(DeltaIo delta, SparkSession spark, PeriodTable periodTable, GoldStamp stamp) {
     Table table = periodTable.table();
     spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), periodTable.description(), false);
     try {
-      delta.replacePartition(table, periodTable.compute().get(), GoldColumns.PERIOD_END, stamp.periodEnd());
+      Dataset<Row> rows = periodTable.compute().get();
+      if (periodTable.createdWith() != null && !delta.exists(table)) {
+        rows = GoldFrames.conform(rows, periodTable.createdWith());
+      }
+      delta.replacePartition(table, rows, GoldColumns.PERIOD_END, stamp.periodEnd());
       // The count from the commit's metrics: counting the rows first would cost a query of its own.
       LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), delta.lastCommit(table)
           .map(commit -> commit.outputRows().isPresent() ? Long.toString(commit.outputRows().getAsLong()) : "?")

@@ -60,7 +60,7 @@ public final class PeriodSummaryTransforms {
             countWhere(previous).as(PeriodSummarySchema.PREVIOUS_NPS_RESPONSES))
         .withColumn(PeriodSummarySchema.PERIOD_START, lit(Date.valueOf(window.periodStart())))
         .withColumn(PeriodSummarySchema.PREVIOUS_PERIOD_START, lit(Date.valueOf(previousStart)));
-    return GoldFrames.conform(stamp.stamp(counts), PeriodSummarySchema.SCHEMA);
+    return GoldFrames.select(stamp.stamp(counts), PeriodSummarySchema.SCHEMA);
   }
 
   /**
@@ -85,7 +85,7 @@ public final class PeriodSummaryTransforms {
     // Partitioned by dimension: two small groups, never one partition for the whole period.
     var mostRepeatsFirst = Window.partitionBy(RepeatDriversSchema.DIMENSION)
         .orderBy(col(RepeatDriversSchema.REPEAT_7D_COUNT).desc(), col(RepeatDriversSchema.NAME).asc());
-    return GoldFrames.conform(
+    return GoldFrames.select(
         stamp.stamp(drivers.withColumn(RepeatDriversSchema.RANK, row_number().over(mostRepeatsFirst))),
         RepeatDriversSchema.SCHEMA);
   }

@@ -169,7 +169,7 @@ public final class StaffingTransforms {
           .withColumn("occupancy_" + model, col(model + ".occupancy"));
     }
     staffed = staffed.withColumn(StaffingIntervalsSchema.ABANDON_PROBABILITY_ERLANG_A, col(ERLANG_A + ".abandon_probability"));
-    return GoldFrames.conform(stamp.stamp(staffed), StaffingIntervalsSchema.SCHEMA);
+    return GoldFrames.select(stamp.stamp(staffed), StaffingIntervalsSchema.SCHEMA);
   }
 
   // ---- resolution_value ----
@@ -272,7 +272,7 @@ public final class StaffingTransforms {
         .withColumn(ResolutionValueSchema.CURRENCY, lit(config.currency()))
         .withColumn(ResolutionValueSchema.COST_SAVED, col(ResolutionValueSchema.POSITION_HOURS_SAVED).multiply(cost))
         .withColumn(ResolutionValueSchema.REPEAT_COST, col(ResolutionValueSchema.REPEAT_HANDLE_HOURS).multiply(cost));
-    return GoldFrames.conform(stamp.stamp(result), ResolutionValueSchema.SCHEMA);
+    return GoldFrames.select(stamp.stamp(result), ResolutionValueSchema.SCHEMA);
   }
 
   private static final String KEY_QUEUE = "value_queue";
