@@ -93,14 +93,17 @@ public final class PeriodMetricsJob {
     // Only the slices a period can touch, so a night's cost does not grow with the years behind it:
     // mentions posted from the period's start, and the chains they could be attributed to (those
     // that ended within the follow window before; a chain lasts at most a week, see INPUTS.md) or
-    // that period_summary compares with (the previous period). Both are read once and cached: every
-    // table computes from them, selecting its own dates, and each uncached query would read the
-    // Delta table again (file listing included).
-    LocalDate firstChainDate = Collections.min(List.of(window.periodStart().minusDays(ATTRIBUTION_LOOKBACK_DAYS),
-        PeriodSummaryTransforms.previousPeriodStart(window)));
+    // that period_summary compares with (the previous period). Both are read once and cached: each
+    // uncached query would read the Delta table again (file listing included).
+    LocalDate attributionStart = window.periodStart().minusDays(ATTRIBUTION_LOOKBACK_DAYS);
+    LocalDate firstChainDate = Collections.min(List.of(attributionStart, PeriodSummaryTransforms.previousPeriodStart(window)));
     List<Dataset<Row>> cached = new ArrayList<>();
-    Dataset<Row> chains = cache(cached, delta.read(Table.GOLD_CONTACT_CHAINS)
+    Dataset<Row> periodChains = cache(cached, delta.read(Table.GOLD_CONTACT_CHAINS)
         .where(col(ContactChainsSchema.CONTACT_DATE).between(lit(Date.valueOf(firstChainDate)), lit(Date.valueOf(periodEnd)))));
+    // The other tables see the chains from the attribution lookback: resolution_value's repeat
+    // cascades run over every chain given, so more days would cost work and change nothing.
+    Dataset<Row> chains = firstChainDate.equals(attributionStart) ? periodChains
+        : periodChains.where(col(ContactChainsSchema.CONTACT_DATE).geq(lit(Date.valueOf(attributionStart))));
     Dataset<Row> mentions = cache(cached, delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
         .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1))))));
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
@@ -129,7 +132,7 @@ public final class PeriodMetricsJob {
             null, () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)),
         // The report's chain figures, this period's and the previous one's.
         new PeriodTable(Table.GOLD_PERIOD_SUMMARY, "Period summary (NPS components, this and the previous period)",
-            PeriodSummarySchema.SCHEMA, () -> PeriodSummaryTransforms.periodSummary(chains, window, stamp)),
+            PeriodSummarySchema.SCHEMA, () -> PeriodSummaryTransforms.periodSummary(periodChains, window, stamp)),
         new PeriodTable(Table.GOLD_REPEAT_DRIVERS, "Repeat drivers per queue and issue category",
             RepeatDriversSchema.SCHEMA, () -> PeriodSummaryTransforms.repeatDrivers(chains, window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
