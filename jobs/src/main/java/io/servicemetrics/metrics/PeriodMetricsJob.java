@@ -157,8 +157,8 @@ public final class PeriodMetricsJob {
 
   /**
    * One period table: where it goes, what the Spark UI calls its jobs, the contract whose NOT NULL
-   * columns its first write records (null when its frame carries them: rows built in the driver),
-   * and how its rows are computed.
+   * columns its first write records (null: the frame's own nullability, which rows built in the
+   * driver take from the contract), and how its rows are computed.
    */
   private record PeriodTable(Table table, String description, StructType createdWith, Supplier<Dataset<Row>> compute) {}
 
