@@ -17,18 +17,10 @@ final class GoldFrames {
   private GoldFrames() {}
 
   /**
-   * The schema's columns, in its order, cast to its types, with its nullability (so Delta records
-   * NOT NULL where the contract promises it). Extra columns are dropped. For a table's first write
-   * only: the round trip through an RDD runs the plan as a query of its own, and a table that exists
-   * keeps its NOT NULL columns whatever a write's frame says (Delta checks them on every write).
-   */
-  static Dataset<Row> conform(Dataset<Row> rows, StructType schema) {
-    return rows.sparkSession().createDataFrame(select(rows, schema).rdd(), schema);
-  }
-
-  /**
-   * The schema's columns, in its order and types, keeping the plan (no nullability, no round trip
-   * through an RDD): the date tables' frames, which their writes and the next stage read as planned.
+   * The schema's columns, in its order and types, keeping the plan. Not its nullability: Delta
+   * creates a table written from a DataFrame with every column nullable whatever the frame says,
+   * so giving the frame the contract's NOT NULL (a round trip through an RDD, a query of its own
+   * per write) recorded nothing.
    */
   static Dataset<Row> select(Dataset<Row> rows, StructType schema) {
     return rows.select(Arrays.stream(schema.fields())

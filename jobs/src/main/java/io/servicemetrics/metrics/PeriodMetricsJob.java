@@ -5,17 +5,12 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.servicemetrics.io.DeltaIo;
 import io.servicemetrics.io.Table;
-import io.servicemetrics.schema.AgentMetricsSchema;
 import io.servicemetrics.schema.ContactChainsSchema;
 import io.servicemetrics.schema.CustomerHandlesSchema;
 import io.servicemetrics.schema.DailyServiceMetricsSchema;
 import io.servicemetrics.schema.GoldColumns;
 import io.servicemetrics.schema.MentionsSchema;
-import io.servicemetrics.schema.PeriodSummarySchema;
 import io.servicemetrics.schema.Provenance;
-import io.servicemetrics.schema.RepeatDriversSchema;
-import io.servicemetrics.schema.ResolutionValueSchema;
-import io.servicemetrics.schema.StaffingIntervalsSchema;
 import io.servicemetrics.sentiment.SentimentModels;
 import io.servicemetrics.spark.ConcurrentActions;
 import io.servicemetrics.staffing.StaffingConfig;
@@ -32,7 +27,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,27 +108,26 @@ public final class PeriodMetricsJob {
     // The tables are independent. The slowest (the multiplier's bootstrap) starts first.
     List<PeriodTable> tables = List.of(
         new PeriodTable(Table.GOLD_WOM_MULTIPLIER, "Word of mouth: multiplier",
-            null, () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)),
+            () -> WordOfMouthTransforms.womMultiplier(chains, mentions, handles, window, stamp)),
         new PeriodTable(Table.GOLD_AGENT_METRICS, "Agent metrics and quadrants",
-            AgentMetricsSchema.SCHEMA, () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp)),
+            () -> AgentMetricsTransforms.agentMetrics(chains, window, stamp)),
         new PeriodTable(Table.GOLD_RESOLUTION_SPEED_MODEL, "Resolution-versus-speed model (OLS)",
-            null, () -> ResolutionSpeedTransforms.model(chains, window, stamp)),
+            () -> ResolutionSpeedTransforms.model(chains, window, stamp)),
         new PeriodTable(Table.GOLD_CSAT_BY_FCR_SPEED, "CSAT by FCR and handle quartile",
-            null, () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
+            () -> ResolutionSpeedTransforms.csatByFcrSpeed(chains, window, stamp)),
         new PeriodTable(Table.GOLD_WOM_MENTIONS, "Word of mouth: mentions",
-            null, () -> WordOfMouthTransforms.womMentions(mentions, new SentimentModels(delta).confusions(), window, stamp)),
+            () -> WordOfMouthTransforms.womMentions(mentions, new SentimentModels(delta).confusions(), window, stamp)),
         new PeriodTable(Table.GOLD_STAFFING_INTERVALS, "Staffing per queue and interval (Erlang C and A)",
-            StaffingIntervalsSchema.SCHEMA, () -> StaffingTransforms.staffingIntervals(staffingCells, stamp)),
+            () -> StaffingTransforms.staffingIntervals(staffingCells, stamp)),
         new PeriodTable(Table.GOLD_RESOLUTION_VALUE, "What resolution is worth",
-            ResolutionValueSchema.SCHEMA,
             () -> StaffingTransforms.resolutionValue(chains, staffingCells, window, staffing, stamp)),
         new PeriodTable(Table.GOLD_CHANNEL_SPEED, "Speed per channel",
-            null, () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)),
+            () -> ChannelSpeedTransforms.channelSpeed(daily, window, stamp)),
         // The report's chain figures, this period's and the previous one's.
         new PeriodTable(Table.GOLD_PERIOD_SUMMARY, "Period summary (NPS components, this and the previous period)",
-            PeriodSummarySchema.SCHEMA, () -> PeriodSummaryTransforms.periodSummary(periodChains, window, stamp)),
+            () -> PeriodSummaryTransforms.periodSummary(periodChains, window, stamp)),
         new PeriodTable(Table.GOLD_REPEAT_DRIVERS, "Repeat drivers per queue and issue category",
-            RepeatDriversSchema.SCHEMA, () -> PeriodSummaryTransforms.repeatDrivers(chains, window, stamp)));
+            () -> PeriodSummaryTransforms.repeatDrivers(chains, window, stamp)));
     Map<Table, Callable<Void>> tasks = new LinkedHashMap<>();
     tables.stream().filter(t -> which.test(t.table()))
         .forEach(t -> tasks.put(t.table(), () -> write(delta, spark, t, stamp)));
@@ -155,22 +148,14 @@ public final class PeriodMetricsJob {
     return persisted;
   }
 
-  /**
-   * One period table: where it goes, what the Spark UI calls its jobs, the contract whose NOT NULL
-   * columns its first write records (null: the frame's own nullability, which rows built in the
-   * driver take from the contract), and how its rows are computed.
-   */
-  private record PeriodTable(Table table, String description, StructType createdWith, Supplier<Dataset<Row>> compute) {}
+  /** One period table: where it goes, what the Spark UI calls its jobs, and how its rows are computed. */
+  private record PeriodTable(Table table, String description, Supplier<Dataset<Row>> compute) {}
 
   private static Void write(DeltaIo delta, SparkSession spark, PeriodTable periodTable, GoldStamp stamp) {
     Table table = periodTable.table();
     spark.sparkContext().setJobGroup(JOB_GROUP + ":" + table.tableName(), periodTable.description(), false);
     try {
-      Dataset<Row> rows = periodTable.compute().get();
-      if (periodTable.createdWith() != null && !delta.exists(table)) {
-        rows = GoldFrames.conform(rows, periodTable.createdWith());
-      }
-      delta.replacePartition(table, rows, GoldColumns.PERIOD_END, stamp.periodEnd());
+      delta.replacePartition(table, periodTable.compute().get(), GoldColumns.PERIOD_END, stamp.periodEnd());
       // The count from the commit's metrics: counting the rows first would cost a query of its own.
       LOG.info("{}: wrote {} rows for period_end {}", table.viewName(), delta.lastCommit(table)
           .map(commit -> commit.outputRows().isPresent() ? Long.toString(commit.outputRows().getAsLong()) : "?")
