@@ -96,8 +96,7 @@ public final class PeriodMetricsJob {
         .where(col(ContactChainsSchema.CONTACT_DATE).between(lit(Date.valueOf(firstChainDate)), lit(Date.valueOf(periodEnd)))));
     // The other tables see the chains from the attribution lookback: resolution_value's repeat
     // cascades run over every chain given, so more days would cost work and change nothing.
-    Dataset<Row> chains = firstChainDate.equals(attributionStart) ? periodChains
-        : periodChains.where(col(ContactChainsSchema.CONTACT_DATE).geq(lit(Date.valueOf(attributionStart))));
+    Dataset<Row> chains = periodChains.where(col(ContactChainsSchema.CONTACT_DATE).geq(lit(Date.valueOf(attributionStart))));
     Dataset<Row> mentions = cache(cached, delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
         .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1))))));
     Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
