@@ -43,7 +43,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -121,12 +120,7 @@ class StandaloneClusterIT {
   private static Path localRun;
   /** What the cluster's nightly printed: the path of each report it wrote. */
   private static String nightlyOutput;
-  /**
-   * The read-back's stdout lines. It runs while this JVM compares the warehouses (the submission
-   * is mostly a driver and an executor starting up), so the tests that need it wait for it.
-   */
-  private static Future<List<String>> readBack;
-  private static ExecutorService readBackThread;
+  private static List<String> readBack;
   private static SparkSession spark;
 
   @BeforeAll
@@ -159,14 +153,13 @@ class StandaloneClusterIT {
         printed.append(submit("cluster", cluster.masterUrl(), clusterRun, command));
       }
       nightlyOutput = printed.toString();
+      readBack = submit("cluster", cluster.masterUrl(), clusterRun, READ_BACK).lines().toList();
       local.get(SUBMIT_TIMEOUT.toSeconds() * COMMANDS.size(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Error error ? error : new AssertionError("The local-mode run failed", e.getCause());
     } finally {
       background.shutdownNow();
     }
-    readBackThread = Executors.newSingleThreadExecutor();
-    readBack = readBackThread.submit(() -> submit("cluster", cluster.masterUrl(), clusterRun, READ_BACK).lines().toList());
 
     spark = SparkSession.builder()
         .master("local[2]")
@@ -182,14 +175,11 @@ class StandaloneClusterIT {
         .config("spark.driver.host", SparkHome.LOOPBACK)
         .config("spark.driver.bindAddress", SparkHome.LOOPBACK)
         .getOrCreate();
-    LOG.info("Both runs done after {} s; the read-back runs on", seconds(start));
+    LOG.info("Both runs done after {} s", seconds(start));
   }
 
   @AfterAll
   static void stopEverything() {
-    if (readBackThread != null) {
-      readBackThread.shutdownNow();
-    }
     if (spark != null) {
       spark.stop();
     }
@@ -200,7 +190,6 @@ class StandaloneClusterIT {
 
   @Test
   void everyApplicationRanItsTasksInTheWorkersExecutors() throws IOException {
-    readBack();
     List<Path> apps = listSorted(cluster.workerDir()).stream()
         .filter(p -> p.getFileName().toString().startsWith("app-")).toList();
     assertEquals(COMMANDS.size() + 1, apps.size(), "one application per command submitted to the cluster in "
@@ -258,7 +247,7 @@ class StandaloneClusterIT {
     WarehouseViews.register(new DeltaIo(spark, new Warehouse(localRun.resolve("warehouse").toString())));
     List<String> expected = spark.sql(READ_BACK_QUERY).toJSON().collectAsList();
     assertFalse(expected.isEmpty(), "the query finds rows in local mode");
-    assertEquals(expected, readBack(), "sql --format json on the cluster against the same query in local mode");
+    assertEquals(expected, readBack, "sql --format json on the cluster against the same query in local mode");
   }
 
   @Test
@@ -289,7 +278,6 @@ class StandaloneClusterIT {
 
   @Test
   void thePiiKeyPassedAsAnEnvironmentVariableAppearsInNoLogOrCommandLine() throws IOException {
-    readBack();
     List<Path> checked = new ArrayList<>();
     for (Path dir : List.of(logDir, cluster.workerDir())) {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -301,20 +289,6 @@ class StandaloneClusterIT {
       }
     }
     assertTrue(checked.size() >= 2 * (COMMANDS.size() + 1), "driver and executor logs were checked: " + checked);
-  }
-
-  /** Waits for the read-back submission, which every application's logs include, and returns its stdout lines. */
-  private static List<String> readBack() {
-    try {
-      return readBack.get(SUBMIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Error error ? error : new AssertionError("The read-back submission failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("The read-back submission did not end within " + SUBMIT_TIMEOUT, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("Interrupted while waiting for the read-back submission", e);
-    }
   }
 
   /**
