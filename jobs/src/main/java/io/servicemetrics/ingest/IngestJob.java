@@ -285,7 +285,7 @@ public final class IngestJob {
       sameKey = sameKey.and(col("t." + k).equalTo(col("s." + k)));
     }
     Column[] keys = source.keyColumns().stream().map(k -> col(k)).toArray(Column[]::new);
-    Dataset<Row> kept = delta.read(source.silver()).where(inDates).as("t")
+    Dataset<Row> kept = delta.readLatest(source.silver()).where(inDates).as("t")
         .join(written.select(keys).as("s"), sameKey, "left_anti");
     delta.replaceSlice(source.silver(), kept.unionByName(written, true).repartition(col(Provenance.EVENT_DATE)), slice);
   }
@@ -324,7 +324,7 @@ public final class IngestJob {
     if (!delta.exists(source.silver())) {
       return delta.spark().createDataFrame(List.of(), source.silverSchema());
     }
-    Dataset<Row> silver = delta.read(source.silver());
+    Dataset<Row> silver = delta.readLatest(source.silver());
     if (eventRange == null) {
       return silver;
     }

@@ -4,6 +4,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.KernelException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.AlwaysFalse;
 import io.delta.kernel.expressions.AlwaysTrue;
@@ -82,6 +83,38 @@ public final class DeltaIo {
   /** The table, or an empty frame with the given schema when it was never written. */
   public Dataset<Row> readOrEmpty(Table table, StructType schema) {
     return exists(table) ? read(table) : spark.createDataFrame(List.of(), schema);
+  }
+
+  /**
+   * The table's rows as of its latest version, fixed at this call: a write to the table afterwards
+   * is not seen (a {@link #read} is re-resolved by every query). For the night's stages, which read
+   * each table once, under the warehouse lock, after the writes they depend on.
+   *
+   * <p>A small table ({@link DirectRead}) is read from that version's data files, listed with Delta
+   * Kernel in this process, as plain Parquet: none of the three Spark queries with which Delta's
+   * reader first reconstructs a new version's state, parses its file statistics and lists its files
+   * (a tiny night read freshly written tables about a dozen times). Any other table is a {@link #read}.
+   */
+  public Dataset<Row> readLatest(Table table) {
+    if (!exists(table)) {
+      throw Errors.tableMissing(table.viewName(), warehouse.path(table));
+    }
+    return readLatestOrEmpty(table, null);
+  }
+
+  /** {@link #readLatest}, or an empty frame with the given schema when the table was never written. */
+  public Dataset<Row> readLatestOrEmpty(Table table, StructType schema) {
+    Optional<KernelSnapshot> latest;
+    try {
+      latest = kernelSnapshot(table);
+    } catch (KernelException e) {
+      // A table feature Kernel does not read: Delta's reader does.
+      return read(table);
+    }
+    if (latest.isEmpty()) {
+      return readOrEmpty(table, schema);
+    }
+    return DirectRead.of(spark, latest.get()).orElseGet(() -> read(table));
   }
 
   /**

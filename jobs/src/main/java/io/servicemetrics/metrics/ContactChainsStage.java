@@ -122,19 +122,19 @@ final class ContactChainsStage extends MetricsStage {
 
   /** Legs initiated before as_of, from the silver event dates the window reads. */
   private Dataset<Row> readLegs(Instant asOf) {
-    return delta.read(Table.SILVER_CONTACTS).filter(window.silverRead())
+    return delta.readLatest(Table.SILVER_CONTACTS).filter(window.silverRead())
         .filter(col(ContactsSchema.INITIATED_AT).lt(lit(Timestamp.from(asOf))));
   }
 
   /** Surveys responded before as_of; a nightly run needs none older than its legs. */
   private Dataset<Row> readSurveys(Instant asOf) {
-    return delta.readOrEmpty(Table.SILVER_SURVEYS, SurveysSchema.SILVER).filter(window.silverRead())
+    return delta.readLatestOrEmpty(Table.SILVER_SURVEYS, SurveysSchema.SILVER).filter(window.silverRead())
         .filter(col(SurveysSchema.RESPONDED_AT).lt(lit(Timestamp.from(asOf))));
   }
 
   /** The identity map is not dated: all of it, as it stands now. */
   private Dataset<Row> readHandles() {
-    return delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
+    return delta.readLatestOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
   }
 
   /** Legs per verdict: {@link #CHAINED} or the reject reason. */

@@ -92,15 +92,15 @@ public final class PeriodMetricsJob {
     LocalDate attributionStart = window.periodStart().minusDays(ATTRIBUTION_LOOKBACK_DAYS);
     LocalDate firstChainDate = Collections.min(List.of(attributionStart, PeriodSummaryTransforms.previousPeriodStart(window)));
     List<Dataset<Row>> cached = new ArrayList<>();
-    Dataset<Row> periodChains = cache(cached, delta.read(Table.GOLD_CONTACT_CHAINS)
+    Dataset<Row> periodChains = cache(cached, delta.readLatest(Table.GOLD_CONTACT_CHAINS)
         .where(col(ContactChainsSchema.CONTACT_DATE).between(lit(Date.valueOf(firstChainDate)), lit(Date.valueOf(periodEnd)))));
     // The other tables see the chains from the attribution lookback: resolution_value's repeat
     // cascades run over every chain given, so more days would cost work and change nothing.
     Dataset<Row> chains = periodChains.where(col(ContactChainsSchema.CONTACT_DATE).geq(lit(Date.valueOf(attributionStart))));
-    Dataset<Row> mentions = cache(cached, delta.readOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
+    Dataset<Row> mentions = cache(cached, delta.readLatestOrEmpty(Table.SILVER_MENTIONS, MentionsSchema.SILVER)
         .where(col(Provenance.EVENT_DATE).geq(lit(Date.valueOf(window.periodStart().minusDays(1))))));
-    Dataset<Row> handles = delta.readOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
-    Dataset<Row> daily = delta.readOrEmpty(Table.GOLD_DAILY_SERVICE_METRICS, DailyServiceMetricsSchema.SCHEMA);
+    Dataset<Row> handles = delta.readLatestOrEmpty(Table.SILVER_CUSTOMER_HANDLES, CustomerHandlesSchema.SILVER);
+    Dataset<Row> daily = delta.readLatestOrEmpty(Table.GOLD_DAILY_SERVICE_METRICS, DailyServiceMetricsSchema.SCHEMA);
     // The staffing cells (arrivals per queue, weekday and interval) feed both staffing tables.
     Dataset<Row> staffingCells = cache(cached, StaffingTransforms.cells(chains, window, staffing));
 

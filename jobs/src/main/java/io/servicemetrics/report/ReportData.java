@@ -106,7 +106,7 @@ public final class ReportData {
     LocalDate prevFrom = prevTo.minusDays(periodDays - 1L);
     delta.spark().sparkContext().setJobGroup("report", "report: reduce gold for the period ending " + date, false);
     Optional<Dataset<Row>> dsm = delta.exists(Table.GOLD_DAILY_SERVICE_METRICS)
-        ? Optional.of(withBasisColumn(delta.read(Table.GOLD_DAILY_SERVICE_METRICS))) : Optional.empty();
+        ? Optional.of(withBasisColumn(delta.readLatest(Table.GOLD_DAILY_SERVICE_METRICS))) : Optional.empty();
 
     // Two Spark queries (each mostly planning and code generation in a fresh JVM) and a dozen small
     // driver-side reads: run a few at once so one's driver work overlaps another's. The slowest start first.
@@ -308,7 +308,7 @@ public final class ReportData {
       LOG.warn("{} is missing: its report section will say the stage has not run", table.viewName());
       return Optional.empty();
     }
-    return Optional.of(delta.read(table));
+    return Optional.of(delta.readLatest(table));
   }
 
   /**
