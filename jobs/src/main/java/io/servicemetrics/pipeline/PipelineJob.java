@@ -35,6 +35,9 @@ public final class PipelineJob {
   public static final String STAGE = "pipeline";
   /** Test hook: the JVM halts after this stage, as a killed process would (see docs/SCHEDULING.md). */
   public static final String HALT_AFTER_PROPERTY = "service.metrics.test.haltAfter";
+  /** The stages {@link #HALT_AFTER_PROPERTY} names. */
+  public static final String INGEST = "ingest";
+  public static final String METRICS = "metrics";
 
   /** What the run produced. */
   public record Result(Map<Source, RunLog.IngestCounts> ingested, List<Path> reports, List<String> qualityBreaches) {}
@@ -84,11 +87,11 @@ public final class PipelineJob {
   private Result runStages(DeltaIo delta, RunLog runLog) {
     LOG.info("{} {}..{}: ingest", command, config.from(), config.to());
     Map<Source, RunLog.IngestCounts> ingested = new IngestJob(delta, config.ingest(), runLog).run();
-    haltIfAsked("ingest");
+    haltIfAsked(INGEST);
 
     LOG.info("{} {}: metrics (restating {} days)", command, config.to(), config.metrics().restatementDays());
     MetricsJob.run(spark, config.metrics(), staffing);
-    haltIfAsked("metrics");
+    haltIfAsked(METRICS);
 
     List<LocalDate> reportDays = new ArrayList<>();
     if (config.reportEveryDay()) {

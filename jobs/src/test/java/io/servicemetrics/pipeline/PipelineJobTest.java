@@ -57,7 +57,7 @@ class PipelineJobTest {
    * output and computes every gold table; a metrics rerun over its own output is MetricsJobTest's
    * from-scratch run over its nights.
    */
-  private static final String HALTED_AFTER = "ingest";
+  private static final String HALTED_AFTER = PipelineJob.INGEST;
   /** Columns that say when or by which run a row was written, not what it holds. */
   private static final List<String> RUN_STAMPS = List.of("as_of", "ingest_run_id");
 
