@@ -324,20 +324,26 @@ public final class IngestJob {
     if (!delta.exists(source.silver())) {
       return delta.spark().createDataFrame(List.of(), source.silverSchema());
     }
-    Dataset<Row> silver = delta.readLatest(source.silver());
     if (eventRange == null) {
-      return silver;
+      return delta.readLatest(source.silver());
     }
     if (eventRange.isNullAt(0)) {
-      return silver.limit(0);
+      return delta.readLatest(source.silver()).limit(0);
     }
-    return silver.where(eventDateWithinMargin(col(Provenance.EVENT_DATE), eventRange));
+    // Only the margin's partitions are listed: on a long history they are few files, read directly.
+    return delta.readLatest(source.silver(), Provenance.EVENT_DATE, marginFrom(eventRange), marginTo(eventRange));
+  }
+
+  private static LocalDate marginFrom(Row eventRange) {
+    return eventRange.getDate(0).toLocalDate().minusDays(EVENT_DATE_MARGIN_DAYS);
+  }
+
+  private static LocalDate marginTo(Row eventRange) {
+    return eventRange.getDate(1).toLocalDate().plusDays(EVENT_DATE_MARGIN_DAYS);
   }
 
   private static Column eventDateWithinMargin(Column eventDate, Row eventRange) {
-    LocalDate from = eventRange.getDate(0).toLocalDate().minusDays(EVENT_DATE_MARGIN_DAYS);
-    LocalDate to = eventRange.getDate(1).toLocalDate().plusDays(EVENT_DATE_MARGIN_DAYS);
-    return eventDate.between(lit(Date.valueOf(from)), lit(Date.valueOf(to)));
+    return eventDate.between(lit(Date.valueOf(marginFrom(eventRange))), lit(Date.valueOf(marginTo(eventRange))));
   }
 
   /** Key equality, narrowed to the partitions the delivery can touch so the MERGE prunes files. */

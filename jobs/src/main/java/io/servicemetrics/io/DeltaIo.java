@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
@@ -99,22 +100,43 @@ public final class DeltaIo {
     if (!exists(table)) {
       throw Errors.tableMissing(table.viewName(), warehouse.path(table));
     }
-    return readLatestOrEmpty(table, null);
+    return latestOrElse(table, null, () -> read(table));
   }
 
   /** {@link #readLatest}, or an empty frame with the given schema when the table was never written. */
   public Dataset<Row> readLatestOrEmpty(Table table, StructType schema) {
+    return latestOrElse(table, null, () -> readOrEmpty(table, schema));
+  }
+
+  /**
+   * {@link #readLatest}'s rows whose DATE column {@code column} lies in [{@code from}, {@code to}]. When
+   * the table is partitioned by that column, only those partitions' files count towards a direct read's
+   * limit ({@link DirectRead}), so a small slice of a long history is read directly too.
+   */
+  public Dataset<Row> readLatest(Table table, String column, java.time.LocalDate from, java.time.LocalDate to) {
+    if (!exists(table)) {
+      throw Errors.tableMissing(table.viewName(), warehouse.path(table));
+    }
+    var partition = new io.delta.kernel.expressions.Column(column);
+    DirectRead.Slice slice = new DirectRead.Slice(column,
+        new And(new Predicate(">=", partition, kernelLiteral(from)), new Predicate("<=", partition, kernelLiteral(to))));
+    return latestOrElse(table, slice, () -> read(table))
+        .where(functions.col(column).between(functions.lit(java.sql.Date.valueOf(from)), functions.lit(java.sql.Date.valueOf(to))));
+  }
+
+  /** The direct read of the latest version (of {@code slice}'s files, when given), or {@code otherwise}. */
+  private Dataset<Row> latestOrElse(Table table, DirectRead.Slice slice, Supplier<Dataset<Row>> otherwise) {
     Optional<KernelSnapshot> latest;
     try {
       latest = kernelSnapshot(table);
     } catch (KernelException e) {
       // A table feature Kernel does not read: Delta's reader does.
-      return read(table);
+      return otherwise.get();
     }
     if (latest.isEmpty()) {
-      return readOrEmpty(table, schema);
+      return otherwise.get();
     }
-    return DirectRead.of(spark, latest.get()).orElseGet(() -> read(table));
+    return DirectRead.of(spark, latest.get(), slice).orElseGet(() -> read(table));
   }
 
   /**

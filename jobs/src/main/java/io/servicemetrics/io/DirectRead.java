@@ -3,8 +3,10 @@ package io.servicemetrics.io;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
 import io.servicemetrics.errors.Errors;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,15 +38,22 @@ import org.apache.spark.sql.types.StructType;
  * widening (every file has the table's types), partition values that are dates, strings or whole
  * numbers and stand in Hive-style directories exactly as the log records them (Spark reads them
  * back from the paths, as the table's types), and a table root without glob characters. At most
- * {@link #maxFiles} files, so that Spark lists them on the driver without a listing job; a larger
- * table is left to Delta's reader, whose file skipping then pays for itself. {@link #of} is empty
- * whenever one of these does not hold, and the caller reads with Delta.
+ * {@link #maxFiles} files, so that Spark lists them on the driver without a listing job, and at most
+ * {@link #MAX_BYTES}; a larger table is left to Delta's reader, whose fixed costs then no longer
+ * count. {@link #of} is empty whenever one of these does not hold, and the caller reads with Delta.
  */
 final class DirectRead {
   /** Spark's setting: above this many paths it lists files with a Spark job. */
   static final String LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
   /** Spark's default for {@link #LISTING_THRESHOLD}. */
   static final int DEFAULT_LISTING_THRESHOLD = 32;
+  /**
+   * The most bytes a direct read reads. What it saves is a fixed cost per table version (three
+   * small queries); a read of more than this is seconds of scanning, where that cost no longer
+   * counts, so it stays with Delta's reader as before. A year's identity map (140 MB in 8 files)
+   * is read by Delta; a small night's tables hold kilobytes.
+   */
+  static final long MAX_BYTES = 16L << 20;
 
   private static final Set<DataType> PARTITION_TYPES =
       Set.of(DataTypes.DateType, DataTypes.StringType, DataTypes.IntegerType, DataTypes.LongType);
@@ -57,8 +66,18 @@ final class DirectRead {
     return Integer.parseInt(spark.conf().get(LISTING_THRESHOLD, Integer.toString(DEFAULT_LISTING_THRESHOLD)));
   }
 
-  /** The latest version's rows read directly, or empty when the table does not qualify (see above). */
-  static Optional<Dataset<Row>> of(SparkSession spark, DeltaIo.KernelSnapshot latest) {
+  /**
+   * A predicate on partition column {@code column} that narrows the files a direct read lists; the
+   * caller still filters the rows, so a file it lets through, or a table not partitioned by the
+   * column (whose files are then all listed), changes nothing but the count.
+   */
+  record Slice(String column, Predicate partitionFilter) {}
+
+  /**
+   * The latest version's rows (of the files {@code slice} keeps, when given and the table is
+   * partitioned by its column) read directly, or empty when the table does not qualify (see above).
+   */
+  static Optional<Dataset<Row>> of(SparkSession spark, DeltaIo.KernelSnapshot latest, Slice slice) {
     Snapshot snapshot = latest.snapshot();
     Map<String, String> properties = snapshot.getTableProperties();
     if (!"none".equalsIgnoreCase(properties.getOrDefault("delta.columnMapping.mode", "none"))
@@ -76,7 +95,11 @@ final class DirectRead {
         return Optional.empty();
       }
     }
-    Optional<List<String>> files = files(latest, root, partitionColumns, maxFiles(spark));
+    Predicate filter = slice != null && partitionColumns.contains(slice.column()) ? slice.partitionFilter() : null;
+    if (filter == null && tooLarge(latest, maxFiles(spark))) {
+      return Optional.empty();
+    }
+    Optional<List<String>> files = files(latest, filter, root, partitionColumns, maxFiles(spark));
     if (files.isEmpty()) {
       return Optional.empty();
     }
@@ -91,14 +114,36 @@ final class DirectRead {
   }
 
   /**
-   * The paths of the version's data files, or empty when there are more than {@code limit}, one
+   * True when the version's checksum file says the whole table has more files or bytes than a
+   * direct read takes: then its files are not listed at all (on a year's history that listing is
+   * hundreds of log entries replayed in the driver for nothing). False when it has no checksum.
+   */
+  private static boolean tooLarge(DeltaIo.KernelSnapshot latest, int limit) {
+    try {
+      return latest.snapshot().getStatistics().getTableStats(latest.engine())
+          .map(stats -> stats.getNumFiles() > limit || stats.getTableSizeBytes() > MAX_BYTES)
+          .orElse(false);
+    } catch (IOException e) {
+      throw Errors.io("Could not read the checksum of the Delta table at " + latest.snapshot().getPath(), e);
+    } catch (KernelException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The paths of the version's data files (those the partition filter keeps, when given), or empty
+   * when there are more than {@code limit} or {@link #MAX_BYTES} in all, one
    * has a deletion vector, or one does not stand in its partition values' directories.
    */
-  private static Optional<List<String>> files(DeltaIo.KernelSnapshot latest, String root,
+  private static Optional<List<String>> files(DeltaIo.KernelSnapshot latest, Predicate partitionFilter, String root,
       List<String> partitionColumns, int limit) {
     List<String> paths = new ArrayList<>();
-    try (CloseableIterator<FilteredColumnarBatch> batches =
-        latest.snapshot().getScanBuilder().build().getScanFiles(latest.engine())) {
+    long bytes = 0;
+    var scan = latest.snapshot().getScanBuilder();
+    if (partitionFilter != null) {
+      scan = scan.withFilter(partitionFilter);
+    }
+    try (CloseableIterator<FilteredColumnarBatch> batches = scan.build().getScanFiles(latest.engine())) {
       while (batches.hasNext()) {
         try (CloseableIterator<io.delta.kernel.data.Row> files = batches.next().getRows()) {
           while (files.hasNext()) {
@@ -106,8 +151,11 @@ final class DirectRead {
             if (paths.size() == limit || InternalScanFileUtils.getDeletionVectorDescriptorFromRow(file) != null) {
               return Optional.empty();
             }
-            String path = InternalScanFileUtils.getAddFileStatus(file).getPath();
-            if (!inPartitionDirectories(root, path, partitionColumns, InternalScanFileUtils.getPartitionValues(file))) {
+            FileStatus status = InternalScanFileUtils.getAddFileStatus(file);
+            String path = status.getPath();
+            bytes += status.getSize();
+            if (bytes > MAX_BYTES
+                || !inPartitionDirectories(root, path, partitionColumns, InternalScanFileUtils.getPartitionValues(file))) {
               return Optional.empty();
             }
             paths.add(path);

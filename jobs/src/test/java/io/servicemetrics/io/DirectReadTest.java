@@ -104,6 +104,33 @@ class DirectReadTest {
   }
 
   @Test
+  void aSliceCountsOnlyItsPartitionsFiles(SparkSession spark, @TempDir Path dir) {
+    DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
+    Table table = Table.SILVER_CONTACTS;
+    delta.replaceSlice(table, rows(spark, row("2024-03-29", "a", 1), row("2024-03-30", "b", 2), row("2024-03-31", "c", 3),
+        row(null, "z", 9)), "true", "event_date");
+    java.time.LocalDate from = java.time.LocalDate.of(2024, 3, 30);
+    java.time.LocalDate to = java.time.LocalDate.of(2024, 3, 31);
+    String before = spark.conf().get(DirectRead.LISTING_THRESHOLD, null);
+    spark.conf().set(DirectRead.LISTING_THRESHOLD, "2");
+    try {
+      Dataset<Row> slice = delta.readLatest(table, "event_date", from, to);
+      assertEquals(ParquetFileFormat.class, fileFormat(slice), "two of the four files: read directly");
+      assertEquals(sorted(delta.read(table).where("event_date BETWEEN DATE'2024-03-30' AND DATE'2024-03-31'")),
+          sorted(slice), "Delta's rows of the slice, NULL's partition not among them");
+      assertEquals(2, slice.count());
+      assertFalse(ParquetFileFormat.class.equals(fileFormat(delta.readLatest(Table.SILVER_CONTACTS))),
+          "the whole table, four files: Delta's reader");
+    } finally {
+      if (before == null) {
+        spark.conf().unset(DirectRead.LISTING_THRESHOLD);
+      } else {
+        spark.conf().set(DirectRead.LISTING_THRESHOLD, before);
+      }
+    }
+  }
+
+  @Test
   void aMissingTableIsAnErrorOrEmpty(SparkSession spark, @TempDir Path dir) {
     DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
     assertThrows(ServiceMetricsException.class, () -> delta.readLatest(Table.SILVER_CONTACTS));
