@@ -87,9 +87,10 @@ public final class DeltaIo {
   }
 
   /**
-   * The table's rows as of its latest version, fixed at this call: a write to the table afterwards
-   * is not seen (a {@link #read} is re-resolved by every query). For the night's stages, which read
-   * each table once, under the warehouse lock, after the writes they depend on.
+   * The table's rows as of its latest version. Read it after the writes it depends on, and count
+   * neither on seeing later writes nor on not seeing them: a direct read is fixed at this call,
+   * Delta's reader re-resolves every query. For the night's stages, which read each table once,
+   * under the warehouse lock, after the writes they depend on.
    *
    * <p>A small table ({@link DirectRead}) is read from that version's data files, listed with Delta
    * Kernel in this process, as plain Parquet: none of the three Spark queries with which Delta's
@@ -119,9 +120,11 @@ public final class DeltaIo {
     }
     var partition = new io.delta.kernel.expressions.Column(column);
     DirectRead.Slice slice = new DirectRead.Slice(column,
-        new And(new Predicate(">=", partition, kernelLiteral(from)), new Predicate("<=", partition, kernelLiteral(to))));
-    return latestOrElse(table, slice, () -> read(table))
-        .where(functions.col(column).between(functions.lit(java.sql.Date.valueOf(from)), functions.lit(java.sql.Date.valueOf(to))));
+        new And(new Predicate(">=", partition, kernelLiteral(from)),
+            new Predicate("<=", partition, kernelLiteral(to))));
+    Column inSlice = functions.col(column)
+        .between(functions.lit(java.sql.Date.valueOf(from)), functions.lit(java.sql.Date.valueOf(to)));
+    return latestOrElse(table, slice, () -> read(table)).where(inSlice);
   }
 
   /** The direct read of the latest version (of {@code slice}'s files, when given), or {@code otherwise}. */

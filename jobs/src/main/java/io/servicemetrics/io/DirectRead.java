@@ -154,8 +154,8 @@ final class DirectRead {
             FileStatus status = InternalScanFileUtils.getAddFileStatus(file);
             String path = status.getPath();
             bytes += status.getSize();
-            if (bytes > MAX_BYTES
-                || !inPartitionDirectories(root, path, partitionColumns, InternalScanFileUtils.getPartitionValues(file))) {
+            Map<String, String> values = InternalScanFileUtils.getPartitionValues(file);
+            if (bytes > MAX_BYTES || !inPartitionDirectories(root, path, partitionColumns, values)) {
               return Optional.empty();
             }
             paths.add(path);

@@ -62,7 +62,8 @@ class DirectReadTest {
     assertEquals(List.of(delta.read(table).schema().fields()), List.of(direct.schema().fields()),
         "Delta's columns, in Delta's order, with Delta's types and nullability");
     assertEquals(sorted(delta.read(table)), sorted(direct), "the rows Delta reads");
-    assertEquals(List.of("[2024-03-30,a,1,2024-03-31 23:59:59.123456,null]", "[2024-03-31,c,3,2024-03-31 23:59:59.123456,null]",
+    assertEquals(List.of("[2024-03-30,a,1,2024-03-31 23:59:59.123456,null]",
+        "[2024-03-31,c,3,2024-03-31 23:59:59.123456,null]",
         "[2024-04-01,d,4,2024-03-31 23:59:59.123456,x]", "[null,z,9,2024-03-31 23:59:59.123456,null]"), sorted(direct),
         "the replaced row gone, the NULL partition read as NULL, the new column NULL in older files");
     assertEquals(List.of("[c]"), direct.where("event_date = DATE'2024-03-31'").select("id").collectAsList().stream()
@@ -107,8 +108,8 @@ class DirectReadTest {
   void aSliceCountsOnlyItsPartitionsFiles(SparkSession spark, @TempDir Path dir) {
     DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
     Table table = Table.SILVER_CONTACTS;
-    delta.replaceSlice(table, rows(spark, row("2024-03-29", "a", 1), row("2024-03-30", "b", 2), row("2024-03-31", "c", 3),
-        row(null, "z", 9)), "true", "event_date");
+    delta.replaceSlice(table, rows(spark, row("2024-03-29", "a", 1), row("2024-03-30", "b", 2),
+        row("2024-03-31", "c", 3), row(null, "z", 9)), "true", "event_date");
     java.time.LocalDate from = java.time.LocalDate.of(2024, 3, 30);
     java.time.LocalDate to = java.time.LocalDate.of(2024, 3, 31);
     String before = spark.conf().get(DirectRead.LISTING_THRESHOLD, null);
