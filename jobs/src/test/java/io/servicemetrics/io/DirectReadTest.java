@@ -89,19 +89,11 @@ class DirectReadTest {
     DeltaIo delta = new DeltaIo(spark, new Warehouse(dir.toString()));
     Table table = Table.SILVER_MENTIONS;
     delta.replaceSlice(table, rows(spark, row("2024-03-30", "a", 1), row("2024-03-31", "b", 2)), "true", "event_date");
-    String before = spark.conf().get(DirectRead.LISTING_THRESHOLD, null);
-    spark.conf().set(DirectRead.LISTING_THRESHOLD, "1");
-    try {
+    withListingThreshold(spark, 1, () -> {
       Dataset<Row> rows = delta.readLatest(table);
       assertFalse(ParquetFileFormat.class.equals(fileFormat(rows)), "two files, one allowed: Delta's reader");
       assertEquals(sorted(delta.read(table)), sorted(rows));
-    } finally {
-      if (before == null) {
-        spark.conf().unset(DirectRead.LISTING_THRESHOLD);
-      } else {
-        spark.conf().set(DirectRead.LISTING_THRESHOLD, before);
-      }
-    }
+    });
   }
 
   @Test
@@ -112,9 +104,7 @@ class DirectReadTest {
         row("2024-03-31", "c", 3), row(null, "z", 9)), "true", "event_date");
     java.time.LocalDate from = java.time.LocalDate.of(2024, 3, 30);
     java.time.LocalDate to = java.time.LocalDate.of(2024, 3, 31);
-    String before = spark.conf().get(DirectRead.LISTING_THRESHOLD, null);
-    spark.conf().set(DirectRead.LISTING_THRESHOLD, "2");
-    try {
+    withListingThreshold(spark, 2, () -> {
       Dataset<Row> slice = delta.readLatest(table, "event_date", from, to);
       assertEquals(ParquetFileFormat.class, fileFormat(slice), "two of the four files: read directly");
       assertEquals(sorted(delta.read(table).where("event_date BETWEEN DATE'2024-03-30' AND DATE'2024-03-31'")),
@@ -122,13 +112,7 @@ class DirectReadTest {
       assertEquals(2, slice.count());
       assertFalse(ParquetFileFormat.class.equals(fileFormat(delta.readLatest(Table.SILVER_CONTACTS))),
           "the whole table, four files: Delta's reader");
-    } finally {
-      if (before == null) {
-        spark.conf().unset(DirectRead.LISTING_THRESHOLD);
-      } else {
-        spark.conf().set(DirectRead.LISTING_THRESHOLD, before);
-      }
-    }
+    });
   }
 
   @Test
@@ -156,6 +140,21 @@ class DirectReadTest {
     assertFalse(DirectRead.inPartitionDirectories(root, root + "/event_date=2024-03-31/x/part-0.parquet",
         List.of("event_date"), Map.of("event_date", "2024-03-31")), "deeper than its partition");
     assertTrue(DirectRead.inPartitionDirectories(root, root + "/part-0.parquet", List.of(), Map.of()));
+  }
+
+  /** Runs {@code body} with Spark's listing threshold (a direct read's file limit) at {@code files}. */
+  private static void withListingThreshold(SparkSession spark, int files, Runnable body) {
+    String before = spark.conf().get(DirectRead.LISTING_THRESHOLD, null);
+    spark.conf().set(DirectRead.LISTING_THRESHOLD, Integer.toString(files));
+    try {
+      body.run();
+    } finally {
+      if (before == null) {
+        spark.conf().unset(DirectRead.LISTING_THRESHOLD);
+      } else {
+        spark.conf().set(DirectRead.LISTING_THRESHOLD, before);
+      }
+    }
   }
 
   private static Class<?> fileFormat(Dataset<Row> rows) {
