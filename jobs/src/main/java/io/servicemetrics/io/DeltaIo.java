@@ -98,9 +98,7 @@ public final class DeltaIo {
    * (a tiny night read freshly written tables about a dozen times). Any other table is a {@link #read}.
    */
   public Dataset<Row> readLatest(Table table) {
-    if (!exists(table)) {
-      throw Errors.tableMissing(table.viewName(), warehouse.path(table));
-    }
+    // A missing table has no Kernel snapshot, so it falls to read(), which names the missing stage.
     return latestOrElse(table, null, () -> read(table));
   }
 
@@ -115,13 +113,7 @@ public final class DeltaIo {
    * limit ({@link DirectRead}), so a small slice of a long history is read directly too.
    */
   public Dataset<Row> readLatest(Table table, String column, java.time.LocalDate from, java.time.LocalDate to) {
-    if (!exists(table)) {
-      throw Errors.tableMissing(table.viewName(), warehouse.path(table));
-    }
-    var partition = new io.delta.kernel.expressions.Column(column);
-    DirectRead.Slice slice = new DirectRead.Slice(column,
-        new And(new Predicate(">=", partition, kernelLiteral(from)),
-            new Predicate("<=", partition, kernelLiteral(to))));
+    DirectRead.Slice slice = new DirectRead.Slice(column, dateRange(column, from, to));
     Column inSlice = functions.col(column)
         .between(functions.lit(java.sql.Date.valueOf(from)), functions.lit(java.sql.Date.valueOf(to)));
     return latestOrElse(table, slice, () -> read(table)).where(inSlice);
@@ -212,6 +204,11 @@ public final class DeltaIo {
     if (!exists(table)) {
       return true;
     }
+    return noFileWhere(table, column, dateRange(column, from, to));
+  }
+
+  /** Kernel's predicate {@code from <= column <= to} on a DATE partition column (a null bound is open). */
+  private static Predicate dateRange(String column, java.time.LocalDate from, java.time.LocalDate to) {
     var partition = new io.delta.kernel.expressions.Column(column);
     Predicate inRange = AlwaysTrue.ALWAYS_TRUE;
     if (from != null) {
@@ -220,7 +217,7 @@ public final class DeltaIo {
     if (to != null) {
       inRange = new And(inRange, new Predicate("<=", partition, kernelLiteral(to)));
     }
-    return noFileWhere(table, column, inRange);
+    return inRange;
   }
 
   /**

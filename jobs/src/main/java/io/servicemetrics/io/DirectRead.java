@@ -96,10 +96,11 @@ final class DirectRead {
       }
     }
     Predicate filter = slice != null && partitionColumns.contains(slice.column()) ? slice.partitionFilter() : null;
-    if (filter == null && tooLarge(latest, maxFiles(spark))) {
+    int maxFiles = maxFiles(spark);
+    if (filter == null && tooLarge(latest, maxFiles)) {
       return Optional.empty();
     }
-    Optional<List<String>> files = files(latest, filter, root, partitionColumns, maxFiles(spark));
+    Optional<List<String>> files = files(latest, filter, root, partitionColumns, maxFiles);
     if (files.isEmpty()) {
       return Optional.empty();
     }
